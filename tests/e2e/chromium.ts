@@ -1,0 +1,50 @@
+/** Starts Debian's Chromium with the built extension loaded (recipe: shared/TOOLCHAIN.md). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  profile: string;
+  close: () => Promise<void>;
+}
+
+export async function launchChromium(
+  options: { headless?: boolean; profile?: string; locale?: string; extensionDir?: string; keepProfile?: boolean } = {},
+): Promise<ExtensionBrowser> {
+  const dir = options.extensionDir ?? CHROME_BUILD;
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'palermo-lens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    locale: options.locale,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    profile,
+    close: async () => {
+      await context.close();
+      if (!options.keepProfile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

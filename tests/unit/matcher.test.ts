@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { AmbiguousTermError, compileMatcher, normalizeKey } from '../../glossary/matcher';
+import { entry, names } from './helpers';
+
+const glossary = [
+  entry('coe', {
+    names: { en: names('Council of Europe'), fr: names("Conseil de l'Europe") },
+    acronyms: { en: [{ text: 'CoE' }], fr: [] },
+  }),
+  entry('coe-convention', {
+    category: 'instruments',
+    names: { en: names('Council of Europe Convention on Action against Trafficking in Human Beings'), fr: [] },
+  }),
+  entry('thb', {
+    category: 'exploitation',
+    names: { en: names('trafficking in human beings'), fr: names('traite des êtres humains') },
+  }),
+  entry('ilo', {
+    names: { en: names('International Labour Organisation'), fr: [] },
+    acronyms: { en: [{ text: 'ILO' }], fr: [{ text: 'OIT' }] },
+  }),
+  entry('un', { acronyms: { en: [{ text: 'UN' }, { text: 'U.N.' }], fr: [] } }),
+  entry('greta', { acronyms: { en: [{ text: 'GRETA', context: ['trafficking', 'traite'] }], fr: [] } }),
+  entry('gift', { acronyms: { en: [{ text: 'UN.GIFT' }], fr: [] } }),
+  entry('cooperation', { names: { en: names('Co-operation in Europe'), fr: [] } }),
+  entry('hlr', { category: 'civil-society', names: { en: names('Hors la Rue'), fr: [] } }),
+];
+const matcher = compileMatcher(glossary);
+const ids = (text: string, context?: string) => matcher.find(text, context).map((m) => m.id);
+const spans = (text: string) => matcher.find(text).map((m) => text.slice(m.start, m.end));
+
+describe('matcher', () => {
+  it('prefers the longest name and nests the shorter ones inside it', () => {
+    const text =
+      'France ratified the Council of Europe Convention on Action against Trafficking in Human Beings in 2008.';
+    const [m, ...rest] = matcher.find(text);
+    expect(rest).toEqual([]);
+    expect(m?.id).toBe('coe-convention');
+    expect(text.slice(m?.start, m?.end)).toBe(
+      'Council of Europe Convention on Action against Trafficking in Human Beings',
+    );
+    expect(m?.inner.map((i) => [i.id, text.slice(i.start, i.end)])).toEqual([
+      ['coe', 'Council of Europe'],
+      ['thb', 'Trafficking in Human Beings'],
+    ]);
+  });
+
+  it('tolerates case, line breaks, runs of spaces and apostrophes', () => {
+    expect(spans('the COUNCIL OF\n   EUROPE said')).toEqual(['COUNCIL OF\n   EUROPE']);
+    expect(ids("le Conseil de l’Europe et le Conseil de l'Europe")).toEqual(['coe', 'coe']);
+    expect(ids('la traite des etres humains')).toEqual(['thb']);
+  });
+
+  it('accepts British and American spellings and hyphen variants', () => {
+    expect(ids('International Labor Organization')).toEqual(['ilo']);
+    expect(ids('International Labour Organisation')).toEqual(['ilo']);
+    expect(ids('Cooperation in Europe; co-operation in Europe')).toEqual(['cooperation', 'cooperation']);
+    expect(ids('the Hors-la-Rue team')).toEqual(['hlr']);
+  });
+
+  it('matches acronyms case-sensitively and only as whole words', () => {
+    expect(ids('The ILO and the OIT')).toEqual(['ilo', 'ilo']);
+    expect(ids('Ilo, silo, ilot, Milo')).toEqual([]);
+    expect(ids('un homme, une femme, the un')).toEqual([]);
+    expect(ids('the U.N. and the UN.')).toEqual(['un', 'un']);
+    expect(ids('a UN-led effort, non-UN funds')).toEqual(['un', 'un']);
+  });
+
+  it('skips acronyms inside runs of capitals', () => {
+    expect(ids('UN JOUR DE PLUS')).toEqual([]);
+    expect(ids('WELCOME TO GRETA', 'trafficking')).toEqual([]);
+    expect(ids('the UN General Assembly')).toEqual(['un']);
+  });
+
+  it('requires context words for context terms', () => {
+    expect(ids('Greta and GRETA went home')).toEqual([]);
+    expect(ids('GRETA evaluates trafficking policy')).toEqual(['greta']);
+    expect(ids('GRETA', 'a paragraph on la traite des êtres humains')).toEqual(['greta']);
+  });
+
+  it('treats regex metacharacters in terms literally', () => {
+    expect(ids('UN.GIFT and UNxGIFT')).toEqual(['gift']);
+    expect(ids('a gift for the UN')).toEqual(['un']);
+  });
+
+  it('finds nothing in empty text and handles odd input', () => {
+    expect(ids('')).toEqual([]);
+    expect(ids('(.*+?^${}()|[]\\/)')).toEqual([]);
+  });
+
+  it('honours enabled categories and hidden entries', () => {
+    const text = 'the Council of Europe and Hors la Rue';
+    expect(
+      compileMatcher(glossary, { categories: ['civil-society'] })
+        .find(text)
+        .map((m) => m.id),
+    ).toEqual(['hlr']);
+    expect(
+      compileMatcher(glossary, { hiddenIds: new Set(['hlr']) })
+        .find(text)
+        .map((m) => m.id),
+    ).toEqual(['coe']);
+  });
+
+  it('refuses a name that belongs to two entries', () => {
+    const clash = [
+      entry('a', { names: { en: names('Same Name'), fr: [] } }),
+      entry('b', { names: { en: names('same  name'), fr: [] } }),
+    ];
+    expect(() => compileMatcher(clash)).toThrow(AmbiguousTermError);
+  });
+
+  it('normalises keys the same way as the patterns match', () => {
+    expect(normalizeKey('International Labor  Organization')).toBe(normalizeKey('international labour organisation'));
+    expect(normalizeKey('Conseil de l’Europe')).toBe(normalizeKey("conseil de l'europe"));
+  });
+});

@@ -224,7 +224,8 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
       if (!m) return undefined;
       const end = start + m[0].length;
       const term = resolve(m[0]);
-      const isSkipped = skip !== undefined && start === skip.start && end === skip.end;
+      // Inside a longer name, an acronym is part of its spelling ("UN" in "UN.GIFT"), not a mention.
+      const isSkipped = skip !== undefined && ((start === skip.start && end === skip.end) || term?.kind === 'acronym');
       if (term && !isSkipped && accepts(term, context)) return { term, end };
       // Cut back to the end of the word before this match's last word.
       limit = end - 1;

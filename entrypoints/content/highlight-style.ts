@@ -50,7 +50,7 @@ export function highlightCss(look: HighlightLook): string {
   box-decoration-break: clone !important;
 }`,
     `${SEL}:hover, ${SEL}[data-glossary-active] { background: color-mix(in srgb, var(--palermo-lens-color) 26%, transparent) !important; }`,
-    `${SEL}[data-glossary-inner] { text-decoration-style: dotted !important; text-decoration-line: underline !important; background: none !important; }`,
+    `${SEL}[data-glossary-inner] { text-decoration-style: dotted !important; text-decoration-line: underline !important; text-underline-offset: 0.42em !important; background: none !important; }`,
     `${SEL}[data-glossary-flash] { outline: 3px solid var(--palermo-lens-color) !important; outline-offset: 1px !important; }`,
     ...CATEGORIES.map(
       (c) => `${SEL}[data-glossary-category=${cssString(c)}] { --palermo-lens-color: ${look.colors[c]}; }`,

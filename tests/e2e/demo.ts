@@ -1,0 +1,44 @@
+/**
+ * `npm run demo`: opens the demo page in Chromium with the built extension. With a display, a
+ * real window stays open until you close it; without one, it runs headless and writes
+ * screenshots of the highlighted page and of an open card, and prints their paths.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchChromium } from './chromium';
+import { FIXTURES, startServer } from './server';
+
+const OUT = resolve(import.meta.dirname, '../../screenshots');
+const headless = !process.env.DISPLAY || process.argv.includes('--headless');
+
+const server = await startServer([FIXTURES]);
+const browser = await launchChromium({ headless });
+const page = await browser.context.newPage();
+await page.goto(server.url('/demo.html'));
+await page.waitForSelector('[data-glossary-id]');
+
+if (headless) {
+  mkdirSync(OUT, { recursive: true });
+  const shots: string[] = [];
+  const shot = async (name: string, fullPage = false) => {
+    const path = resolve(OUT, name);
+    await page.screenshot({ path, fullPage });
+    shots.push(path);
+  };
+  await shot('demo-page.png');
+  const target = page.locator('[data-glossary-id="greta"]').first();
+  await target.scrollIntoViewIfNeeded();
+  await target.hover();
+  const card = await page.waitForSelector('palermo-lens-card', { timeout: 3000 }).catch(() => null);
+  if (card) {
+    await page.waitForTimeout(400);
+    await shot('demo-card.png');
+  }
+  console.log(`Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
+  await browser.close();
+  await server.close();
+} else {
+  console.log('Chromium is open on the demo page with Palermo Lens loaded. Close the window to finish.');
+  await new Promise<void>((done) => browser.context.on('close', () => done()));
+  await server.close();
+}

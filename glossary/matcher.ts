@@ -59,17 +59,6 @@ const HYPHENS = '-‐‑‒–';
 const QUOTES = '"“”„«»';
 const HYPHEN_OR_SPACE = String.raw`(?:[${HYPHENS}]\s*|\s+)`;
 
-/**
- * British/American spelling pairs, as [lower-case pattern in a name, regex fragment, key form].
- * The key form is what `normalizeKey` turns either spelling into, so that matched text resolves.
- */
-const SPELLINGS: readonly [RegExp, string, string][] = [
-  [/^organi[sz]/, 'organi[sz]', 'organis'],
-  [/^labou?r/, 'labou?r', 'labour'],
-  [/^co-?operation/, `co[${HYPHENS}]?operation`, 'cooperation'],
-  [/^programme|^program/, 'program(?:me)?', 'programme'],
-];
-
 const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
@@ -84,22 +73,25 @@ function letterClass(ch: string): string {
   const list = [...forms].filter((f) => f.length === 1);
   return list.length > 1 ? `[${list.map(escapeRegExp).join('')}]` : escapeRegExp(ch);
 }
+const letters = (s: string) => [...s].map(letterClass);
 
-/** Applies `letterClass` to a lower-case regex fragment's letters, leaving its syntax alone. */
-function caseless(fragment: string): string {
-  let inClass = false;
-  return fragment.replace(/[[\]]|\p{L}/gu, (ch) => {
-    if (ch === '[' || ch === ']') {
-      inClass = ch === '[';
-      return ch;
-    }
-    return inClass ? ch + ch.toUpperCase() : letterClass(ch);
-  });
-}
+/**
+ * British/American spelling pairs, as [lower-case pattern in a name, its pattern units, key form].
+ * The key form is what `normalizeKey` turns either spelling into, so that matched text resolves.
+ */
+const SPELLINGS: readonly [RegExp, string[], string][] = [
+  [/^organi[sz]/, [...letters('organi'), '[sSzZ]'], 'organis'],
+  [/^labou?r/, [...letters('labo'), '[uU]?', ...letters('r')], 'labour'],
+  [/^co-?operation/, [...letters('co'), `[${HYPHENS}]?`, ...letters('operation')], 'cooperation'],
+  [/^programme|^program/, [...letters('program'), '(?:[mM][eE])?'], 'programme'],
+];
 
-/** The pattern for a name: tolerant of case, spaces, apostrophes, hyphens, quotes and spelling. */
-export function namePattern(name: string): string {
-  let out = '';
+/**
+ * A name as pattern units (one per character, roughly): tolerant of case, spaces, apostrophes,
+ * hyphens, quotes and spelling. Units are what the combined expression shares between names.
+ */
+export function nameUnits(name: string): string[] {
+  const units: string[] = [];
   let i = 0;
   const lower = name.toLowerCase();
   while (i < name.length) {
@@ -107,34 +99,90 @@ export function namePattern(name: string): string {
     const rest = lower.slice(i);
     const spelling = SPELLINGS.find(([re]) => re.test(rest));
     if (spelling && (i === 0 || !/[\p{L}\p{M}]/u.test(name[i - 1] as string))) {
-      const [re, fragment] = spelling;
-      out += caseless(fragment);
+      const [re, pattern] = spelling;
+      units.push(...pattern);
       i += (re.exec(rest) as RegExpExecArray)[0].length;
-    } else if (/\s/.test(ch)) {
-      while (i < name.length && /\s/.test(name[i] as string)) i++;
-      out += HYPHEN_OR_SPACE;
+    } else if (/\s/.test(ch) || HYPHENS.includes(ch)) {
+      while (i < name.length && (/\s/.test(name[i] as string) || HYPHENS.includes(name[i] as string))) i++;
+      units.push(HYPHEN_OR_SPACE);
     } else if (APOSTROPHES.includes(ch)) {
-      out += `[${APOSTROPHES}]`;
-      i++;
-    } else if (HYPHENS.includes(ch)) {
-      out += HYPHEN_OR_SPACE;
+      units.push(`[${APOSTROPHES}]`);
       i++;
     } else if (QUOTES.includes(ch)) {
-      out += `[${QUOTES}]?`;
+      units.push(`[${QUOTES}]?`);
       i++;
     } else {
-      out += /\p{L}/u.test(ch) ? letterClass(ch) : escapeRegExp(ch);
+      units.push(/\p{L}/u.test(ch) ? letterClass(ch) : escapeRegExp(ch));
       i++;
     }
   }
-  return out;
+  return units;
 }
 
-/** The pattern for an acronym: exact, but not when the word before or after is in capitals too. */
-export function acronymPattern(acronym: string): string {
-  const exact = acronym.split(/\s+/).map(escapeRegExp).join(SPACE);
-  const capsWord = String.raw`\p{Lu}{2,}(?![\p{Ll}])`;
-  return String.raw`(?<!${capsWord}\s+)${exact}(?!\s+${capsWord})`;
+/** An acronym as pattern units: exact, case and all. */
+export function acronymUnits(acronym: string): string[] {
+  return acronym
+    .trim()
+    .split(/\s+/)
+    .flatMap((word, i) => [...(i ? [SPACE] : []), ...[...word].map(escapeRegExp)]);
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  terminal: boolean;
+  /** The most units below this node: longer branches are tried first. */
+  depth: number;
+}
+
+/**
+ * One expression for all terms, shaped as a trie so that each position of the text is tested
+ * against a few first units rather than against every term. Optional endings are greedy, so the
+ * longest term wins and shorter ones are found by backtracking.
+ */
+function trieSource(terms: readonly string[][]): string {
+  const root: TrieNode = { children: new Map(), terminal: false, depth: 0 };
+  for (const units of terms) {
+    let node = root;
+    for (const [i, unit] of units.entries()) {
+      let child = node.children.get(unit);
+      if (!child) node.children.set(unit, (child = { children: new Map(), terminal: false, depth: 0 }));
+      node.depth = Math.max(node.depth, units.length - i);
+      node = child;
+    }
+    node.terminal = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.children]
+      .sort((a, b) => b[1].depth - a[1].depth)
+      .map(([unit, child]) => unit + emit(child));
+    if (branches.length === 0) return '';
+    if (branches.length === 1 && !node.terminal) return branches[0] as string;
+    return `(?:${branches.join('|')})${node.terminal ? '?' : ''}`;
+  };
+  return emit(root);
+}
+
+/** A class of every character a term can start with (past optional leading units, such as quotes). */
+function firstCharClass(terms: readonly string[][]): string {
+  const chars = new Set<string>();
+  for (const units of terms) {
+    for (const unit of units) {
+      const optional = unit.endsWith('?');
+      const core = optional ? unit.slice(0, -1) : unit;
+      chars.add(core.startsWith('[') ? core.slice(1, -1) : core);
+      if (!optional) break;
+    }
+  }
+  return `[${[...chars].join('')}]`;
+}
+
+/** Whether the word before or after text[start, end) is in capitals too (an all-caps heading). */
+function inCapsRun(text: string, start: number, end: number): boolean {
+  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const after = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 40))?.[1];
+  const isCaps = (word: string | undefined) =>
+    word !== undefined && word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+  return isCaps(before) || isCaps(after);
 }
 
 /** The form a name and every text it matches share: folded case, accents, spaces and spelling. */
@@ -159,7 +207,7 @@ export function normalizeKey(text: string): string {
 const acronymKey = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function contextPattern(words: readonly string[]): RegExp {
-  const alternatives = words.map((w) => namePattern(w)).join('|');
+  const alternatives = words.map((w) => nameUnits(w).join('')).join('|');
   return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})`, 'u');
 }
 
@@ -169,7 +217,7 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
   const categories = options.categories ? new Set(options.categories) : null;
   const names = new Map<string, Term>();
   const acronyms = new Map<string, Term>();
-  const patterns: { length: number; source: string }[] = [];
+  const patterns: string[][] = [];
 
   for (const entry of glossary) {
     if (categories && !categories.has(entry.category)) continue;
@@ -190,7 +238,7 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
         context: context ? contextPattern(context) : null,
       };
       map.set(key, term);
-      patterns.push({ length: text.length, source: kind === 'name' ? namePattern(text) : acronymPattern(text) });
+      patterns.push(kind === 'name' ? nameUnits(text) : acronymUnits(text));
     };
     for (const lang of ['en', 'fr'] as const) {
       for (const name of entry.names[lang]) add(name.text, 'name', name.context);
@@ -198,10 +246,9 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
     }
   }
 
-  // Longest first, so that at any position the longest name wins over the names inside it.
-  patterns.sort((a, b) => b.length - a.length);
+  // The look-ahead for a possible first character lets the engine skip most positions at once.
   const source = patterns.length
-    ? `(?<!${WORD_CHAR})(?:${patterns.map((p) => p.source).join('|')})(?!${WORD_CHAR})`
+    ? `(?=${firstCharClass(patterns)})(?<!${WORD_CHAR})${trieSource(patterns)}(?!${WORD_CHAR})`
     : '(?!)';
   const regex = new RegExp(source, 'gu');
 
@@ -226,7 +273,8 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
       const term = resolve(m[0]);
       // Inside a longer name, an acronym is part of its spelling ("UN" in "UN.GIFT"), not a mention.
       const isSkipped = skip !== undefined && ((start === skip.start && end === skip.end) || term?.kind === 'acronym');
-      if (term && !isSkipped && accepts(term, context)) return { term, end };
+      const isCapsHeading = term?.kind === 'acronym' && inCapsRun(text, start, end);
+      if (term && !isSkipped && !isCapsHeading && accepts(term, context)) return { term, end };
       // Cut back to the end of the word before this match's last word.
       limit = end - 1;
       while (limit > start && !(isWordChar(text[limit - 1]) && !isWordChar(text[limit]))) limit--;
@@ -235,9 +283,12 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
   }
 
   /** Mentions in text[from, to), each with the mentions nested inside it. */
-  function scan(text: string, context: Context, from: number, to: number, outer?: Mention): Mention[] {
+  // One expression per nesting depth, since a scan inside a mention runs while the outer one is paused.
+  const scanRegexes: RegExp[] = [];
+
+  function scan(text: string, context: Context, from: number, to: number, outer?: Mention, depth = 0): Mention[] {
     const found: Mention[] = [];
-    const re = new RegExp(source, 'gu');
+    const re = (scanRegexes[depth] ??= new RegExp(source, 'gu'));
     const limited = to < text.length ? text.slice(0, to) : text;
     re.lastIndex = from;
     for (let m = re.exec(limited); m; m = re.exec(limited)) {
@@ -254,7 +305,9 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
         end: hit.end,
         inner: [],
       };
-      mention.inner = scan(text, context, mention.start, mention.end, mention).filter((i) => i.id !== mention.id);
+      mention.inner = scan(text, context, mention.start, mention.end, mention, depth + 1).filter(
+        (i) => i.id !== mention.id,
+      );
       found.push(mention);
       re.lastIndex = hit.end;
     }

@@ -1,8 +1,27 @@
 import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { prepareMatcher } from './glossary/matcher';
 import { parseGlossary } from './glossary/schema';
 
 export const GECKO_ID = 'palermo-lens@palermo-lens.org';
+
+const readGlossary = () =>
+  parseGlossary(JSON.parse(readFileSync(new URL('./glossary/entries.json', import.meta.url), 'utf8')));
+
+/** `virtual:prepared-matcher`: the matcher's glossary-only work, done once at build time. */
+function preparedMatcher(): Plugin {
+  const id = 'virtual:prepared-matcher';
+  return {
+    name: 'palermo-lens:prepared-matcher',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      this.addWatchFile(new URL('./glossary/entries.json', import.meta.url).pathname);
+      return `export default ${JSON.stringify(prepareMatcher(readGlossary()))};`;
+    },
+  };
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -16,10 +35,11 @@ export default defineConfig({
       browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } },
     }),
   }),
+  vite: () => ({ plugins: [preparedMatcher()] }),
   hooks: {
     // A broken glossary entry fails the build, with a message naming the entry and field.
     'build:before': () => {
-      parseGlossary(JSON.parse(readFileSync(new URL('./glossary/entries.json', import.meta.url), 'utf8')));
+      readGlossary();
     },
   },
 });

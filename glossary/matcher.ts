@@ -22,17 +22,16 @@ export interface Term {
   category: Category;
   text: string;
   kind: 'name' | 'acronym';
-  /** Case-insensitive pattern that must occur in the context, or null when the term needs none. */
-  context: RegExp | null;
+  /** Whether the text around a mention holds one of the term's context words; null when it needs none. */
+  context: ((text: string) => boolean) | null;
 }
 
 export interface Matcher {
-  /** The combined expression (flags `gu`): every term, longest first, with Unicode word boundaries. */
+  /**
+   * The combined expression (flags `gu`) of the terms' first words, after a Unicode word boundary:
+   * text it does not match holds no mention.
+   */
   readonly regex: RegExp;
-  /** The term a string matched by `regex` stands for. */
-  resolve(matched: string): Term | undefined;
-  /** Whether a matched term counts, given the text around it. */
-  accepts(term: Term, context: Context): boolean;
   /**
    * Mentions in `text`, in order, each with the shorter mentions nested inside it. `context` is
    * the text around it (default: `text` itself), or a function that gives it when first needed.
@@ -63,7 +62,10 @@ const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** A character class matching `ch` in either case, with or without its accent. */
+const letterClasses = new Map<string, string>();
 function letterClass(ch: string): string {
+  const cached = letterClasses.get(ch);
+  if (cached) return cached;
   const forms = new Set([
     ch.toLowerCase(),
     ch.toUpperCase(),
@@ -71,7 +73,9 @@ function letterClass(ch: string): string {
     stripAccents(ch).toUpperCase(),
   ]);
   const list = [...forms].filter((f) => f.length === 1);
-  return list.length > 1 ? `[${list.map(escapeRegExp).join('')}]` : escapeRegExp(ch);
+  const cls = list.length > 1 ? `[${list.map(escapeRegExp).join('')}]` : escapeRegExp(ch);
+  letterClasses.set(ch, cls);
+  return cls;
 }
 const letters = (s: string) => [...s].map(letterClass);
 
@@ -145,7 +149,10 @@ function trieSource(terms: readonly string[][]): string {
     let node = root;
     for (const [i, unit] of units.entries()) {
       let child = node.children.get(unit);
-      if (!child) node.children.set(unit, (child = { children: new Map(), terminal: false, depth: 0 }));
+      if (!child) {
+        child = { children: new Map(), terminal: false, depth: 0 };
+        node.children.set(unit, child);
+      }
       node.depth = Math.max(node.depth, units.length - i);
       node = child;
     }
@@ -206,75 +213,157 @@ export function normalizeKey(text: string): string {
 
 const acronymKey = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function contextPattern(words: readonly string[]): RegExp {
-  const alternatives = words.map((w) => nameUnits(w).join('')).join('|');
-  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})`, 'u');
+// Compiled once: a Unicode property class costs about a millisecond to compile in every expression
+// that holds it, so the per-group expressions check their word boundaries in code instead.
+const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}_]/u;
+const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR_RE.test(ch);
+
+/** A test for an expression (context words, tolerant as names are) matched as whole words. */
+function contextTest(source: string): (text: string) => boolean {
+  const re = new RegExp(source, 'g');
+  return (text) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (!isWordChar(text[m.index - 1]) && !isWordChar(text[m.index + m[0].length])) return true;
+      re.lastIndex = m.index + 1;
+    }
+    return false;
+  };
 }
 
-export class AmbiguousTermError extends Error {}
+/** The terms that share a first word, compiled together when that word first occurs in a text. */
+interface Group {
+  kind: Term['kind'];
+  /** The group's expression: all its terms, longest first (matched at one position, sticky). */
+  source: string;
+  /** Its terms by their key, with the source of their context test. */
+  terms: [key: string, term: Omit<Term, 'context'> & { context: string | null }][];
+  compiled?: { sticky: RegExp; terms: Map<string, Term> };
+}
 
-export function compileMatcher(glossary: Glossary, options: MatcherOptions = {}): Matcher {
+export const termKey = (kind: Term['kind'], text: string) => (kind === 'name' ? normalizeKey(text) : acronymKey(text));
+const WORD_SEPARATORS = new RegExp(`[\\s${HYPHENS}]+`);
+const firstWord = (text: string) => text.trim().split(WORD_SEPARATORS)[0] as string;
+const groupKey = (kind: Term['kind'], word: string) => `${kind === 'name' ? 'n' : 'a'}:${termKey(kind, word)}`;
+
+/**
+ * Everything in compiling that depends only on the glossary, as plain data (no RegExp objects
+ * yet): the content script gets it computed at build time (wxt.config.ts), so that a page load
+ * does not pay for it.
+ */
+export interface PreparedMatcher {
+  /** The combined expression of the terms' first words. */
+  source: string;
+  /** The groups of terms, by group key (kind and first word). */
+  groups: [key: string, group: Omit<Group, 'compiled'>][];
+}
+
+export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {}): PreparedMatcher {
   const categories = options.categories ? new Set(options.categories) : null;
-  const names = new Map<string, Term>();
-  const acronyms = new Map<string, Term>();
-  const patterns: string[][] = [];
-
+  const groups = new Map<string, { kind: Term['kind']; first: string[]; units: string[][]; terms: Group['terms'] }>();
   for (const entry of glossary) {
     if (categories && !categories.has(entry.category)) continue;
     if (options.hiddenIds?.has(entry.id)) continue;
     const add = (text: string, kind: Term['kind'], context: readonly string[] | undefined) => {
-      const map = kind === 'name' ? names : acronyms;
-      const key = kind === 'name' ? normalizeKey(text) : acronymKey(text);
-      const existing = map.get(key);
-      if (existing) {
-        if (existing.id === entry.id) return; // the same name listed in both languages
-        throw new AmbiguousTermError(`"${text}" names both "${existing.id}" and "${entry.id}"`);
+      const units = kind === 'name' ? nameUnits : acronymUnits;
+      const key = groupKey(kind, firstWord(text));
+      let group = groups.get(key);
+      if (!group) {
+        group = { kind, first: units(firstWord(text)), units: [], terms: [] };
+        groups.set(key, group);
       }
-      const term: Term = {
-        id: entry.id,
-        category: entry.category,
-        text,
-        kind,
-        context: context ? contextPattern(context) : null,
-      };
-      map.set(key, term);
-      patterns.push(kind === 'name' ? nameUnits(text) : acronymUnits(text));
+      const termKeyText = termKey(kind, text);
+      if (group.terms.some(([k]) => k === termKeyText)) return; // the same text listed in both languages
+      group.units.push(units(text));
+      const contextSource = context ? context.map((w) => nameUnits(w).join('')).join('|') : null;
+      group.terms.push([termKeyText, { id: entry.id, category: entry.category, text, kind, context: contextSource }]);
     };
     for (const lang of ['en', 'fr'] as const) {
       for (const name of entry.names[lang]) add(name.text, 'name', name.context);
       for (const acronym of entry.acronyms[lang]) add(acronym.text, 'acronym', acronym.context);
     }
   }
-
+  const words = [...groups.values()].map((g) => g.first);
   // The look-ahead for a possible first character lets the engine skip most positions at once.
-  const source = patterns.length
-    ? `(?=${firstCharClass(patterns)})(?<!${WORD_CHAR})${trieSource(patterns)}(?!${WORD_CHAR})`
-    : '(?!)';
+  const source = words.length ? `(?=${firstCharClass(words)})(?<!${WORD_CHAR})${trieSource(words)}` : '(?!)';
+  return {
+    source,
+    groups: [...groups].map(([key, g]) => [key, { kind: g.kind, source: trieSource(g.units), terms: g.terms }]),
+  };
+}
+
+export function compileMatcher(glossary: Glossary, options: MatcherOptions = {}): Matcher {
+  return loadMatcher(prepareMatcher(glossary, options));
+}
+
+/**
+ * The matcher from prepared data. It works in two stages: the combined expression of the terms'
+ * first words finds the candidates in one pass over the text; the terms that start with a
+ * candidate's word have their own expression, compiled the first time that word occurs, which
+ * decides the mention there (longest first).
+ */
+export function loadMatcher(prepared: PreparedMatcher): Matcher {
+  const { source } = prepared;
+  const groups = new Map<string, Group>(prepared.groups.map(([key, group]) => [key, { ...group }]));
   const regex = new RegExp(source, 'gu');
 
-  const resolve = (matched: string): Term | undefined =>
-    acronyms.get(acronymKey(matched)) ?? names.get(normalizeKey(matched));
-  const accepts = (term: Term, context: Context) =>
-    term.context === null || term.context.test(typeof context === 'string' ? context : context());
+  function compileGroup(group: Group) {
+    const terms = new Map<string, Term>(
+      group.terms.map(([key, term]) => [key, { ...term, context: term.context ? contextTest(term.context) : null }]),
+    );
+    return { sticky: new RegExp(group.source, 'y'), terms };
+  }
 
-  const sticky = new RegExp(source, 'uy');
-  const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(ch);
+  /** The groups whose first word starts the candidate `word`, the longest first. Cached: words repeat. */
+  const groupsByWord = new Map<string, Group[]>();
+  function groupsFor(word: string): Group[] {
+    let found = groupsByWord.get(word);
+    if (found) return found;
+    found = [];
+    const nameKey = normalizeKey(word);
+    for (let len = Math.max(word.length, nameKey.length); len > 0; len--) {
+      const asName = len <= nameKey.length ? groups.get(`n:${nameKey.slice(0, len)}`) : undefined;
+      const asAcronym = len <= word.length ? groups.get(`a:${word.slice(0, len)}`) : undefined;
+      if (asName) found.push(asName);
+      if (asAcronym) found.push(asAcronym);
+    }
+    if (groupsByWord.size > 10_000) groupsByWord.clear();
+    groupsByWord.set(word, found);
+    return found;
+  }
+
+  const accepts = (term: Term, context: Context) =>
+    term.context === null || term.context(typeof context === 'string' ? context : context());
 
   /**
-   * The longest accepted mention starting at `start` and ending at or before `limit`, other than
-   * `skip` (the outer mention, when looking inside it). Each retry cuts the last word off.
+   * The longest accepted mention starting at `start` with the candidate first `word`, ending at or
+   * before `limit`, other than `skip` (the outer mention, when looking inside it). Each retry cuts
+   * the last word off.
    */
-  function longestAt(text: string, context: Context, start: number, limit: number, skip?: Mention) {
+  function longestAt(text: string, context: Context, start: number, word: string, limit: number, skip?: Mention) {
+    const candidates = groupsFor(word);
     while (limit > start) {
-      sticky.lastIndex = start;
-      const m = sticky.exec(limit < text.length ? text.slice(0, limit) : text);
-      if (!m) return undefined;
-      const end = start + m[0].length;
-      const term = resolve(m[0]);
+      const limited = limit < text.length ? text.slice(0, limit) : text;
+      let best: { term: Term; end: number } | undefined;
+      let longest = 0;
+      for (const group of candidates) {
+        group.compiled ??= compileGroup(group);
+        const { sticky, terms } = group.compiled;
+        sticky.lastIndex = start;
+        const m = sticky.exec(limited);
+        if (!m || m[0].length <= longest) continue;
+        longest = m[0].length;
+        const term = terms.get(termKey(group.kind, m[0]));
+        best = term ? { term, end: start + m[0].length } : undefined;
+      }
+      if (longest === 0) return undefined;
+      const end = start + longest;
+      const term = best?.term;
       // Inside a longer name, an acronym is part of its spelling ("UN" in "UN.GIFT"), not a mention.
       const isSkipped = skip !== undefined && ((start === skip.start && end === skip.end) || term?.kind === 'acronym');
       const isCapsHeading = term?.kind === 'acronym' && inCapsRun(text, start, end);
-      if (term && !isSkipped && !isCapsHeading && accepts(term, context)) return { term, end };
+      const endsWord = !isWordChar(text[end]);
+      if (term && endsWord && !isSkipped && !isCapsHeading && accepts(term, context)) return { term, end };
       // Cut back to the end of the word before this match's last word.
       limit = end - 1;
       while (limit > start && !(isWordChar(text[limit - 1]) && !isWordChar(text[limit]))) limit--;
@@ -282,17 +371,18 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
     return undefined;
   }
 
-  /** Mentions in text[from, to), each with the mentions nested inside it. */
   // One expression per nesting depth, since a scan inside a mention runs while the outer one is paused.
-  const scanRegexes: RegExp[] = [];
+  const scanRegexes: RegExp[] = [regex];
 
+  /** Mentions in text[from, to), each with the mentions nested inside it. */
   function scan(text: string, context: Context, from: number, to: number, outer?: Mention, depth = 0): Mention[] {
     const found: Mention[] = [];
-    const re = (scanRegexes[depth] ??= new RegExp(source, 'gu'));
+    if (!scanRegexes[depth]) scanRegexes[depth] = new RegExp(source, 'gu');
+    const re = scanRegexes[depth];
     const limited = to < text.length ? text.slice(0, to) : text;
     re.lastIndex = from;
     for (let m = re.exec(limited); m; m = re.exec(limited)) {
-      const hit = longestAt(text, context, m.index, m.index + m[0].length, outer);
+      const hit = longestAt(text, context, m.index, m[0], to, outer);
       if (!hit) {
         // Rejected: a shorter mention may still start inside it, one character on.
         re.lastIndex = m.index + 1;
@@ -316,8 +406,6 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
 
   return {
     regex,
-    resolve,
-    accepts,
     find: (text, context = text) => {
       if (typeof context === 'string') return scan(text, context, 0, text.length);
       let cached: string | undefined;

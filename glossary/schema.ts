@@ -4,6 +4,7 @@
  * fails with a message naming the entry and the field.
  */
 import * as v from 'valibot';
+import { termKey } from './matcher';
 
 export const CATEGORIES = [
   'instruments',
@@ -20,7 +21,10 @@ export type Language = (typeof LANGUAGES)[number];
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const url = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('http', 'must be an http(s) URL'));
-const entryId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'));
+export const EntryId = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'),
+);
 
 /** Text in both languages of the glossary. */
 const Bilingual = v.strictObject({ en: nonEmpty, fr: nonEmpty });
@@ -66,7 +70,7 @@ const Fact = v.strictObject({
 export type Fact = v.InferOutput<typeof Fact>;
 
 export const EntrySchema = v.strictObject({
-  id: entryId,
+  id: EntryId,
   category: v.picklist(CATEGORIES),
   /** What kind of thing it is, e.g. "UN treaty (protocol)". */
   kind: Bilingual,
@@ -82,7 +86,7 @@ export const EntrySchema = v.strictObject({
   franceRole: v.nullable(Bilingual),
   /** Where the source document is wrong or loose about it. */
   correction: v.nullable(Bilingual),
-  related: v.array(entryId),
+  related: v.array(EntryId),
   officialUrl: v.nullable(url),
 });
 export type Entry = v.InferOutput<typeof EntrySchema>;
@@ -133,6 +137,29 @@ export function parseGlossary(input: unknown): Glossary {
     if (!entry.names.en.some((n) => n.display !== false))
       problems.push(`entry "${entry.id}", field names.en: needs at least one displayed name`);
   }
+  problems.push(...sharedTerms(result.output));
   if (problems.length) throw new GlossaryError(problems);
   return result.output;
+}
+
+/** Names or acronyms that two entries share (after folding case, spaces and spelling). */
+export function sharedTerms(entries: readonly Entry[]): string[] {
+  const owners = new Map<string, string>();
+  const problems: string[] = [];
+  for (const entry of entries) {
+    for (const lang of LANGUAGES) {
+      const terms = [
+        ...entry.names[lang].map((t, i) => ({ t, kind: 'name' as const, field: `names.${lang}.${i}` })),
+        ...entry.acronyms[lang].map((t, i) => ({ t, kind: 'acronym' as const, field: `acronyms.${lang}.${i}` })),
+      ];
+      for (const { t, kind, field } of terms) {
+        const key = `${kind}:${termKey(kind, t.text)}`;
+        const owner = owners.get(key);
+        if (owner && owner !== entry.id)
+          problems.push(`entry "${entry.id}", field ${field}: "${t.text}" is already a term of entry "${owner}"`);
+        owners.set(key, entry.id);
+      }
+    }
+  }
+  return problems;
 }

@@ -3,34 +3,17 @@
  * replaces this sheet's text: no walk of the page. The rules are specific and !important so that
  * page CSS (`* { margin: 10px }`, `[data-x] { display: block }`) cannot restyle highlights.
  */
-import { CATEGORY_INFO } from '../../components/categories';
-import { CATEGORIES, type Category } from '../../glossary/schema';
+
+import { CATEGORIES } from '../../glossary/schema';
+import type { Settings } from '../../lib/settings';
 import { HIGHLIGHT_TAG } from './highlighter';
-
-export type HighlightStyle = 'underline' | 'background' | 'both';
-
-export interface HighlightLook {
-  style: HighlightStyle;
-  colors: Record<Category, string>;
-  disabledCategories: readonly Category[];
-  hiddenIds: readonly string[];
-  firstMentionOnly: boolean;
-}
-
-export const DEFAULT_LOOK: HighlightLook = {
-  style: 'underline',
-  colors: Object.fromEntries(CATEGORIES.map((c) => [c, CATEGORY_INFO[c].color])) as Record<Category, string>,
-  disabledCategories: [],
-  hiddenIds: [],
-  firstMentionOnly: false,
-};
 
 const SEL = `${HIGHLIGHT_TAG}[data-glossary-id][data-glossary-category]`;
 const cssString = (s: string) => JSON.stringify(s);
 
-export function highlightCss(look: HighlightLook): string {
-  const underline = look.style !== 'background';
-  const background = look.style !== 'underline';
+export function highlightCss(settings: Settings): string {
+  const underline = settings.highlightStyle !== 'background';
+  const background = settings.highlightStyle !== 'underline';
   const rules = [
     `${SEL} {
   all: unset !important;
@@ -53,13 +36,16 @@ export function highlightCss(look: HighlightLook): string {
     `${SEL}[data-glossary-inner] { text-decoration-style: dotted !important; text-decoration-line: underline !important; text-underline-offset: 0.42em !important; background: none !important; }`,
     `${SEL}[data-glossary-flash] { outline: 3px solid var(--palermo-lens-color) !important; outline-offset: 1px !important; }`,
     ...CATEGORIES.map(
-      (c) => `${SEL}[data-glossary-category=${cssString(c)}] { --palermo-lens-color: ${look.colors[c]}; }`,
+      (c) =>
+        `${SEL}[data-glossary-category=${cssString(c)}] { --palermo-lens-color: ${settings.categories[c].color}; }`,
     ),
   ];
   const off = [
-    ...look.disabledCategories.map((c) => `${SEL}[data-glossary-category=${cssString(c)}]`),
-    ...look.hiddenIds.map((id) => `${SEL}[data-glossary-id=${cssString(id)}]`),
-    ...(look.firstMentionOnly ? [`${SEL}:not([data-glossary-first])`] : []),
+    ...CATEGORIES.filter((c) => !settings.categories[c].enabled).map(
+      (c) => `${SEL}[data-glossary-category=${cssString(c)}]`,
+    ),
+    ...settings.hiddenEntries.map((id) => `${SEL}[data-glossary-id=${cssString(id)}]`),
+    ...(settings.firstMentionOnly ? [`${SEL}:not([data-glossary-first])`] : []),
   ];
   if (off.length) {
     rules.push(

@@ -9,6 +9,7 @@ import type { Matcher, Mention } from '../../glossary/matcher';
 
 /** The element of every highlight. A custom tag: no page rule for `mark` or `span` reaches it. */
 export const HIGHLIGHT_TAG = 'palermo-mark';
+const HIGHLIGHT_NODE_NAME = HIGHLIGHT_TAG.toUpperCase();
 /** Marks the extension's own UI hosts, which are never highlighted. */
 export const UI_ATTRIBUTE = 'data-palermo-lens-ui';
 export const MEASURE_NAME = 'palermo-lens:highlight';
@@ -37,18 +38,20 @@ const SKIPPED_TAGS = new Set([
   'CANVAS',
   'VIDEO',
   'AUDIO',
-  HIGHLIGHT_TAG.toUpperCase(),
+  HIGHLIGHT_NODE_NAME,
 ]);
 /** Blocks whose text is the context of a term that needs context words. */
 const BLOCK_SELECTOR =
   'p, li, dd, dt, td, th, blockquote, figcaption, caption, h1, h2, h3, h4, h5, h6, article, section, body';
 /** A slice of work stays well under one frame, so the page keeps responding. */
 const SLICE_BUDGET_MS = 8;
+/** Attribute changes that can reveal hidden text. */
+const REVEALING_ATTRIBUTES = ['hidden', 'open', 'class', 'style', 'aria-hidden'];
 
-/** Why an element's subtree is never highlighted. */
+/** Whether an element's subtree is never highlighted. */
 function isSkipped(el: Element): boolean {
   return (
-    SKIPPED_TAGS.has(el.tagName.toUpperCase()) ||
+    SKIPPED_TAGS.has(el.nodeName.toUpperCase()) ||
     el.hasAttribute(UI_ATTRIBUTE) ||
     (el as HTMLElement).isContentEditable ||
     el.getAttribute('role') === 'textbox' ||
@@ -57,32 +60,36 @@ function isSkipped(el: Element): boolean {
   );
 }
 
-const yieldToPage: () => Promise<void> =
-  typeof (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield === 'function'
-    ? () => (globalThis as unknown as { scheduler: { yield: () => Promise<void> } }).scheduler.yield()
-    : () => new Promise((resolve) => setTimeout(resolve, 0));
+function isVisible(el: Element): boolean {
+  // checkVisibility is Chrome 105+ and Firefox 106+; without it, assume visible.
+  return typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
+}
 
+type Scheduler = { yield?: () => Promise<void> };
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/** What one pass did, recorded as the `detail` of its performance measure. */
 export interface PassStats {
   textNodes: number;
   highlights: number;
-  totalMs: number;
+  /** Main-thread time: the sum of the slices. */
+  busyMs: number;
+  /** From the first slice to the last, yields included. */
+  wallMs: number;
   longestSliceMs: number;
 }
 
 export interface HighlighterOptions {
   matcher: Matcher;
   root?: HTMLElement;
+  /** Stops everything the highlighter does; the highlights stay (removeAll takes them away). */
   signal: AbortSignal;
   /** Called after every pass that changed highlights. */
   onChange?: (stats: PassStats) => void;
 }
-
-/**
- * Text nodes the highlighter split, keyed by the original node (which keeps the text before the
- * first highlight), with the nodes that follow it. When a page script later rewrites the original
- * node (as React does), those followers are stale and are removed.
- */
-type Splits = WeakMap<Text, Node[]>;
 
 export class Highlighter {
   private readonly matcher: Matcher;
@@ -90,10 +97,17 @@ export class Highlighter {
   private readonly signal: AbortSignal;
   private readonly onChange?: (stats: PassStats) => void;
   private readonly observer: MutationObserver;
-  private readonly splits: Splits = new WeakMap();
+  /**
+   * Text nodes the highlighter split, keyed by the original node (which keeps the text before
+   * the first highlight), with the nodes that follow it. When a page script later rewrites or
+   * removes the original node (as React does), those followers are stale and are removed.
+   */
+  private splits = new WeakMap<Text, Node[]>();
   private readonly queue = new Set<Node>();
+  /** Text with mentions that was hidden when seen; looked at again when attributes change. */
+  private readonly hidden = new Set<Text>();
   private running: Promise<void> | null = null;
-  private seenIds = new Set<string>();
+  private hiddenCheck: ReturnType<typeof setTimeout> | null = null;
   /** Mutation batches in the last second, to back off from pages that mutate in a loop. */
   private recentBatches: number[] = [];
 
@@ -103,29 +117,42 @@ export class Highlighter {
     this.signal = options.signal;
     this.onChange = options.onChange;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
+    this.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
-  /** Highlights the page, then follows its changes until the signal aborts. */
+  /** Highlights the page, then follows its changes until stopped. Resolves after the first pass. */
   start(): Promise<void> {
-    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
-    return this.schedule(this.root);
+    this.observer.observe(this.root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: REVEALING_ATTRIBUTES,
+    });
+    this.queue.add(this.root);
+    return this.ensureRunning(0);
   }
 
-  /** Removes every highlight and restores the page's text nodes. */
-  removeAll(): void {
+  /** Stops following the page; the highlights stay. */
+  stop(): void {
     this.observer.disconnect();
     this.queue.clear();
+    this.hidden.clear();
+    if (this.hiddenCheck) clearTimeout(this.hiddenCheck);
+  }
+
+  /** Stops, then removes every highlight and restores the page's text nodes as they were. */
+  removeAll(): void {
+    this.stop();
     const parents = new Set<Node>();
     for (const mark of this.root.querySelectorAll(HIGHLIGHT_TAG)) {
-      if (mark.parentNode?.nodeName === HIGHLIGHT_TAG.toUpperCase()) continue; // unwrapped with its outer mark
       const parent = mark.parentNode;
-      if (!parent) continue;
+      if (!parent || parent.nodeName === HIGHLIGHT_NODE_NAME) continue; // goes with its outer mark
       parent.replaceChild(document.createTextNode(mark.textContent ?? ''), mark);
       parents.add(parent);
     }
     for (const parent of parents) parent.normalize();
-    this.seenIds = new Set();
+    this.splits = new WeakMap();
   }
 
   /** Counts of highlights per entry id, in order of first appearance on the page. */
@@ -138,51 +165,73 @@ export class Highlighter {
     return counts;
   }
 
-  private schedule(node: Node): Promise<void> {
-    this.queue.add(node);
-    this.running ??= this.run().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      if (record.type === 'characterData') {
-        this.onTextChanged(record.target as Text);
-      } else {
-        for (const node of record.addedNodes) {
-          if (node.nodeName !== HIGHLIGHT_TAG.toUpperCase()) this.queue.add(node);
-        }
-      }
-    }
-    if (this.queue.size === 0 || this.running) return;
-    // A page that mutates itself in a loop gets a growing delay instead of a busy extension.
-    const now = performance.now();
-    this.recentBatches = this.recentBatches.filter((t) => now - t < 1000);
-    this.recentBatches.push(now);
-    const delay = this.recentBatches.length > 20 ? Math.min(1000, this.recentBatches.length * 10) : 0;
-    this.running = new Promise<void>((resolve) => setTimeout(resolve, delay))
+  private ensureRunning(delayMs: number): Promise<void> {
+    this.running ??= (delayMs > 0 ? new Promise((resolve) => setTimeout(resolve, delayMs)) : Promise.resolve())
       .then(() => this.run())
       .finally(() => {
         this.running = null;
+        // Changes that arrived after the pass had looked at their place.
+        if (this.queue.size > 0 && !this.signal.aborted) void this.ensureRunning(this.backoffMs());
       });
+    return this.running;
   }
 
-  /** A page script rewrote a text node we had split: drop our stale pieces, then look again. */
-  private onTextChanged(text: Text): void {
-    const followers = this.splits.get(text);
-    if (followers) {
-      for (const node of followers) node.parentNode?.removeChild(node);
-      this.splits.delete(text);
+  /** A page that mutates itself in a loop gets a growing delay instead of a busy extension. */
+  private backoffMs(): number {
+    const now = performance.now();
+    this.recentBatches = this.recentBatches.filter((t) => now - t < 1000);
+    this.recentBatches.push(now);
+    const n = this.recentBatches.length;
+    return n > 10 ? Math.min(1000, n * 20) : 16;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    let revealing = false;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        this.onTextChanged(record.target as Text);
+      } else if (record.type === 'attributes') {
+        revealing ||= record.target.nodeName !== HIGHLIGHT_NODE_NAME;
+      } else {
+        for (const node of record.removedNodes) this.dropFollowers(node);
+        for (const node of record.addedNodes) if (node.nodeName !== HIGHLIGHT_NODE_NAME) this.queue.add(node);
+      }
     }
-    if (text.parentNode?.nodeName === HIGHLIGHT_TAG.toUpperCase()) return;
-    this.queue.add(text);
+    if (revealing && this.hidden.size > 0) this.scheduleHiddenCheck();
+    if (this.queue.size > 0 && !this.running) void this.ensureRunning(this.backoffMs());
+  }
+
+  /** A page script rewrote a text node: drop our stale pieces of it, then look at it again. */
+  private onTextChanged(text: Text): void {
+    this.dropFollowers(text);
+    if (text.parentNode?.nodeName !== HIGHLIGHT_NODE_NAME) this.queue.add(text);
+  }
+
+  private dropFollowers(node: Node): void {
+    const followers = node.nodeType === Node.TEXT_NODE ? this.splits.get(node as Text) : undefined;
+    if (!followers) return;
+    for (const follower of followers) follower.parentNode?.removeChild(follower);
+    this.splits.delete(node as Text);
+  }
+
+  /** Hidden text may have been revealed: at most a few times a second, look again. */
+  private scheduleHiddenCheck(): void {
+    this.hiddenCheck ??= setTimeout(() => {
+      this.hiddenCheck = null;
+      for (const text of this.hidden) {
+        if (!text.isConnected) this.hidden.delete(text);
+        else if (text.parentElement && isVisible(text.parentElement)) {
+          this.hidden.delete(text);
+          this.queue.add(text);
+        }
+      }
+      if (this.queue.size > 0) void this.ensureRunning(0);
+    }, 250);
   }
 
   private async run(): Promise<void> {
-    const t0 = performance.now();
-    const stats: PassStats = { textNodes: 0, highlights: 0, totalMs: 0, longestSliceMs: 0 };
+    const start = performance.now();
+    const stats: PassStats = { textNodes: 0, highlights: 0, busyMs: 0, wallMs: 0, longestSliceMs: 0 };
     while (this.queue.size > 0 && !this.signal.aborted) {
       const roots = [...this.queue];
       this.queue.clear();
@@ -192,8 +241,9 @@ export class Highlighter {
         let done = false;
         while (!done && !this.signal.aborted) {
           const sliceStart = performance.now();
-          // Records of the page's own changes so far are queued; ours, made below, are dropped.
-          this.onMutationsDuringSlice();
+          // The page's own changes so far are queued; the records of our wrapping are dropped.
+          const pending = this.observer.takeRecords();
+          if (pending.length) this.onMutations(pending);
           while (performance.now() - sliceStart < SLICE_BUDGET_MS) {
             const next = walker.next();
             if (next.done) {
@@ -203,28 +253,24 @@ export class Highlighter {
             stats.textNodes++;
             stats.highlights += this.highlightTextNode(next.value);
           }
+          if (done && this.queue.size === 0 && stats.highlights > 0) this.refreshFirstMentions();
           this.observer.takeRecords();
-          stats.longestSliceMs = Math.max(stats.longestSliceMs, performance.now() - sliceStart);
+          const slice = performance.now() - sliceStart;
+          stats.busyMs += slice;
+          stats.longestSliceMs = Math.max(stats.longestSliceMs, slice);
           if (!done) await yieldToPage();
         }
       }
     }
-    stats.totalMs = performance.now() - t0;
-    performance.measure(MEASURE_NAME, { start: t0, end: performance.now(), detail: stats });
+    stats.wallMs = performance.now() - start;
+    performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: stats });
     if (stats.highlights > 0) this.onChange?.(stats);
-  }
-
-  private onMutationsDuringSlice(): void {
-    const pending = this.observer.takeRecords();
-    if (pending.length) this.onMutations(pending);
   }
 
   /** The text nodes under `root` that may be highlighted, skipping excluded subtrees whole. */
   private *textNodes(root: Node): Generator<Text> {
     if (root.nodeType === Node.TEXT_NODE) {
-      const parent = root.parentElement;
-      if (parent && !parent.closest(`${HIGHLIGHT_TAG}, [${UI_ATTRIBUTE}]`) && !this.isInsideSkipped(parent))
-        yield root as Text;
+      if (root.parentElement && !this.isInsideSkipped(root.parentElement)) yield root as Text;
       return;
     }
     if (!(root instanceof Element) || this.isInsideSkipped(root)) return;
@@ -252,62 +298,58 @@ export class Highlighter {
     regex.lastIndex = 0;
     if (!regex.test(text)) return 0;
     const parent = node.parentElement;
-    if (!parent || !isVisible(parent)) return 0;
+    if (!parent) return 0;
+    if (!isVisible(parent)) {
+      this.hidden.add(node);
+      return 0;
+    }
     let block: string | undefined;
     const context = () => (block ??= (parent.closest(BLOCK_SELECTOR) ?? parent).textContent ?? '');
     const mentions = this.matcher.find(text, context);
     if (mentions.length === 0) return 0;
 
     const after = node.nextSibling;
-    let made = 0;
-    // mark.js takes any node as its context; a text node limits its walk to that one node.
-    new Mark(node as unknown as HTMLElement).markRanges(
-      mentions.map((m) => ({ start: m.start, length: m.end - m.start })),
-      {
-        element: HIGHLIGHT_TAG,
-        each: (el: Element, range: { start: number }) => {
-          const mention = mentions.find((m) => m.start === range.start);
-          if (mention) made += this.decorate(el as HTMLElement, mention, false);
-        },
-      },
-    );
+    const made = this.wrap(node, mentions, 0, false);
     const followers: Node[] = [];
     for (let n = node.nextSibling; n && n !== after; n = n.nextSibling) followers.push(n);
     if (followers.length) this.splits.set(node, followers);
     return made;
   }
 
-  /** Sets the highlight contract on a new mark, then wraps the mentions nested inside it. */
-  private decorate(el: HTMLElement, mention: Mention, inner: boolean): number {
-    el.removeAttribute('data-markjs');
-    el.dataset.glossaryId = mention.id;
-    el.dataset.glossaryCategory = mention.category;
-    if (inner) el.dataset.glossaryInner = '';
-    if (!this.seenIds.has(mention.id)) {
-      this.seenIds.add(mention.id);
-      el.dataset.glossaryFirst = '';
-    }
-    let made = 1;
-    if (mention.inner.length) {
-      new Mark(el).markRanges(
-        mention.inner.map((m) => ({ start: m.start - mention.start, length: m.end - m.start })),
-        {
-          element: HIGHLIGHT_TAG,
-          each: (child: Element, range: { start: number }) => {
-            const m = mention.inner.find((i) => i.start - mention.start === range.start);
-            if (m) made += this.decorate(child as HTMLElement, m, true);
-          },
+  /**
+   * Wraps `mentions` (offsets relative to `offset`) inside `context`, a text node or an outer
+   * highlight, then the mentions nested in each. Returns how many highlights it made.
+   */
+  private wrap(context: Node, mentions: Mention[], offset: number, inner: boolean): number {
+    let made = 0;
+    // mark.js takes any node as its context; a text node limits its walk to that one node.
+    new Mark(context as HTMLElement).markRanges(
+      mentions.map((m) => ({ start: m.start - offset, length: m.end - m.start })),
+      {
+        element: HIGHLIGHT_TAG,
+        each: (el: Element, range: { start: number }) => {
+          const mention = mentions.find((m) => m.start - offset === range.start);
+          if (!mention) return;
+          const mark = el as HTMLElement;
+          mark.removeAttribute('data-markjs');
+          mark.dataset.glossaryId = mention.id;
+          mark.dataset.glossaryCategory = mention.category;
+          if (inner) mark.dataset.glossaryInner = '';
+          made += 1 + (mention.inner.length ? this.wrap(mark, mention.inner, mention.start, true) : 0);
         },
-      );
-    }
+      },
+    );
     return made;
   }
-}
 
-function isVisible(el: Element): boolean {
-  // checkVisibility is Chrome 105+/Firefox 106+; without it, assume visible.
-  return (
-    typeof el.checkVisibility !== 'function' ||
-    el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)
-  );
+  /** Marks the first highlight of each entry in document order (for "first mention only"). */
+  private refreshFirstMentions(): void {
+    const seen = new Set<string>();
+    for (const mark of this.root.querySelectorAll<HTMLElement>(HIGHLIGHT_TAG)) {
+      const id = mark.dataset.glossaryId ?? '';
+      const first = !seen.has(id);
+      seen.add(id);
+      if (first !== mark.hasAttribute('data-glossary-first')) mark.toggleAttribute('data-glossary-first', first);
+    }
+  }
 }

@@ -1,0 +1,21 @@
+/**
+ * Where the settings live: `storage.sync` (WXT storage item, versioned from the first release so
+ * that later releases can migrate). Every context reads and watches them through this module.
+ */
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export async function loadSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+/** Calls `onChange` with every new value until `signal` aborts. */
+export function watchSettings(onChange: (settings: Settings) => void, signal: AbortSignal): void {
+  const unwatch = settingsItem.watch((value) => onChange(normalizeSettings(value)));
+  signal.addEventListener('abort', unwatch, { once: true });
+}

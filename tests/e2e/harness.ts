@@ -1,0 +1,63 @@
+/** What every e2e file needs: a server for the fixtures, Chromium with the extension, helpers. */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { type ExtensionBrowser, launchChromium } from './chromium';
+import { FIXTURES, type Route, type StaticServer, startServer } from './server';
+
+export interface Harness {
+  browser: ExtensionBrowser;
+  server: StaticServer;
+}
+
+/** Starts the server and the browser before the file's tests and stops them after (vitest hooks). */
+export function startHarness(routes: Record<string, Route> = {}): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    harness.server = await startServer([FIXTURES], routes);
+    harness.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await harness.browser?.close();
+    await harness.server?.close();
+  });
+  return harness;
+}
+
+/** How many highlight passes the page has finished. */
+export const passes = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('palermo-lens:highlight').length);
+
+/** Waits until the page has finished more than `after` highlight passes. */
+export async function waitForPass(page: Page, after = 0): Promise<void> {
+  await page.waitForFunction((n) => performance.getEntriesByName('palermo-lens:highlight').length > n, after, {
+    timeout: 15_000,
+  });
+}
+
+/** Opens a page, collecting its uncaught errors, and waits for the first highlight pass. */
+export async function open(h: Harness, path: string): Promise<{ page: Page; errors: Error[] }> {
+  const page = await h.browser.context.newPage();
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(h.server.url(path));
+  await waitForPass(page);
+  return { page, errors };
+}
+
+type ChromeGlobal = { chrome: { storage: { sync: { set(items: object): Promise<void> } } } };
+
+/** Writes settings through the extension's own storage, as the options page would. */
+export async function setSettings(h: Harness, patch: Partial<Settings>): Promise<void> {
+  const worker = h.browser.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no extension service worker');
+  const settings = { ...structuredClone(DEFAULT_SETTINGS), ...patch };
+  await worker.evaluate(
+    (s) => (globalThis as unknown as ChromeGlobal).chrome.storage.sync.set({ settings: s }),
+    settings,
+  );
+}
+
+/** The ids of the highlights inside `selector`, in document order. */
+export const idsIn = (page: Page, selector: string) =>
+  page.$$eval(`${selector} [data-glossary-id]`, (els) => els.map((el) => el.getAttribute('data-glossary-id')));

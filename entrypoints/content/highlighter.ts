@@ -244,6 +244,9 @@ export class Highlighter {
           // The page's own changes so far are queued; the records of our wrapping are dropped.
           const pending = this.observer.takeRecords();
           if (pending.length) this.onMutations(pending);
+          // Read first (text, visibility, mentions), then write: interleaving them would make the
+          // browser recompute styles for every text node.
+          const found: [Text, Mention[]][] = [];
           while (performance.now() - sliceStart < SLICE_BUDGET_MS) {
             const next = walker.next();
             if (next.done) {
@@ -251,8 +254,10 @@ export class Highlighter {
               break;
             }
             stats.textNodes++;
-            stats.highlights += this.highlightTextNode(next.value);
+            const mentions = this.mentionsIn(next.value);
+            if (mentions.length) found.push([next.value, mentions]);
           }
+          for (const [node, mentions] of found) stats.highlights += this.highlight(node, mentions);
           if (done && this.queue.size === 0 && stats.highlights > 0) this.refreshFirstMentions();
           this.observer.takeRecords();
           const slice = performance.now() - sliceStart;
@@ -290,24 +295,30 @@ export class Highlighter {
     return false;
   }
 
-  /** Wraps the mentions in one text node; returns how many highlights it made. */
-  private highlightTextNode(node: Text): number {
+  /** The mentions to highlight in one text node (none when it is hidden, for now). */
+  private mentionsIn(node: Text): Mention[] {
     const text = node.data;
-    if (text.length < 2) return 0;
+    if (text.length < 2) return [];
     const regex = this.matcher.regex;
     regex.lastIndex = 0;
-    if (!regex.test(text)) return 0;
+    if (!regex.test(text)) return [];
     const parent = node.parentElement;
-    if (!parent) return 0;
+    if (!parent) return [];
     if (!isVisible(parent)) {
       this.hidden.add(node);
-      return 0;
+      return [];
     }
     let block: string | undefined;
-    const context = () => (block ??= (parent.closest(BLOCK_SELECTOR) ?? parent).textContent ?? '');
-    const mentions = this.matcher.find(text, context);
-    if (mentions.length === 0) return 0;
+    const context = () => {
+      block ??= (parent.closest(BLOCK_SELECTOR) ?? parent).textContent ?? '';
+      return block;
+    };
+    return this.matcher.find(text, context);
+  }
 
+  /** Wraps the mentions of one text node; returns how many highlights it made. */
+  private highlight(node: Text, mentions: Mention[]): number {
+    if (!node.parentNode) return 0;
     const after = node.nextSibling;
     const made = this.wrap(node, mentions, 0, false);
     const followers: Node[] = [];

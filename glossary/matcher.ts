@@ -28,7 +28,7 @@ export interface Term {
 
 export interface Matcher {
   /**
-   * The combined expression (flags `gu`) of the terms' first words, after a Unicode word boundary:
+   * The combined expression (flags `gu`) of the terms' first two words, after a Unicode word boundary:
    * text it does not match holds no mention.
    */
   readonly regex: RegExp;
@@ -238,12 +238,20 @@ interface Group {
   source: string;
   /** Its terms by their key, with the source of their context test. */
   terms: [key: string, term: Omit<Term, 'context'> & { context: string | null }][];
-  compiled?: { sticky: RegExp; terms: Map<string, Term> };
+  compiled?: { sticky: RegExp; terms: Map<string, Term>; byText: Map<string, Term | undefined> };
 }
 
 export const termKey = (kind: Term['kind'], text: string) => (kind === 'name' ? normalizeKey(text) : acronymKey(text));
 const WORD_SEPARATORS = new RegExp(`[\\s${HYPHENS}]+`);
 const firstWord = (text: string) => text.trim().split(WORD_SEPARATORS)[0] as string;
+/** The units of the first two words: enough to tell most terms from text ("United Nations", not "United States"). */
+function firstTwoWords(units: string[]): string[] {
+  const second = units.findIndex(
+    (u, i) =>
+      (u === HYPHEN_OR_SPACE || u === SPACE) && units.slice(0, i).some((v) => v === HYPHEN_OR_SPACE || v === SPACE),
+  );
+  return second < 0 ? units : units.slice(0, second);
+}
 const groupKey = (kind: Term['kind'], word: string) => `${kind === 'name' ? 'n' : 'a'}:${termKey(kind, word)}`;
 
 /**
@@ -252,7 +260,7 @@ const groupKey = (kind: Term['kind'], word: string) => `${kind === 'name' ? 'n' 
  * does not pay for it.
  */
 export interface PreparedMatcher {
-  /** The combined expression of the terms' first words. */
+  /** The combined expression of the terms' first two words. */
   source: string;
   /** The groups of terms, by group key (kind and first word). */
   groups: [key: string, group: Omit<Group, 'compiled'>][];
@@ -260,7 +268,8 @@ export interface PreparedMatcher {
 
 export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {}): PreparedMatcher {
   const categories = options.categories ? new Set(options.categories) : null;
-  const groups = new Map<string, { kind: Term['kind']; first: string[]; units: string[][]; terms: Group['terms'] }>();
+  const groups = new Map<string, { kind: Term['kind']; units: string[][]; terms: Group['terms'] }>();
+  const starts = new Map<string, string[]>();
   for (const entry of glossary) {
     if (categories && !categories.has(entry.category)) continue;
     if (options.hiddenIds?.has(entry.id)) continue;
@@ -269,12 +278,15 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
       const key = groupKey(kind, firstWord(text));
       let group = groups.get(key);
       if (!group) {
-        group = { kind, first: units(firstWord(text)), units: [], terms: [] };
+        group = { kind, units: [], terms: [] };
         groups.set(key, group);
       }
       const termKeyText = termKey(kind, text);
       if (group.terms.some(([k]) => k === termKeyText)) return; // the same text listed in both languages
-      group.units.push(units(text));
+      const termUnits = units(text);
+      group.units.push(termUnits);
+      const start = firstTwoWords(termUnits);
+      starts.set(start.join(''), start);
       const contextSource = context ? context.map((w) => nameUnits(w).join('')).join('|') : null;
       group.terms.push([termKeyText, { id: entry.id, category: entry.category, text, kind, context: contextSource }]);
     };
@@ -283,7 +295,7 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
       for (const acronym of entry.acronyms[lang]) add(acronym.text, 'acronym', acronym.context);
     }
   }
-  const words = [...groups.values()].map((g) => g.first);
+  const words = [...starts.values()];
   // The look-ahead for a possible first character lets the engine skip most positions at once.
   const source = words.length ? `(?=${firstCharClass(words)})(?<!${WORD_CHAR})${trieSource(words)}` : '(?!)';
   return {
@@ -298,7 +310,7 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
 
 /**
  * The matcher from prepared data. It works in two stages: the combined expression of the terms'
- * first words finds the candidates in one pass over the text; the terms that start with a
+ * first two words finds the candidates in one pass over the text; the terms that start with a
  * candidate's word have their own expression, compiled the first time that word occurs, which
  * decides the mention there (longest first).
  */
@@ -311,7 +323,7 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
     const terms = new Map<string, Term>(
       group.terms.map(([key, term]) => [key, { ...term, context: term.context ? contextTest(term.context) : null }]),
     );
-    return { sticky: new RegExp(group.source, 'y'), terms };
+    return { sticky: new RegExp(group.source, 'y'), terms, byText: new Map<string, Term | undefined>() };
   }
 
   /** The groups whose first word starts the candidate `word`, the longest first. Cached: words repeat. */
@@ -348,12 +360,17 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
       let longest = 0;
       for (const group of candidates) {
         group.compiled ??= compileGroup(group);
-        const { sticky, terms } = group.compiled;
+        const { sticky, terms, byText } = group.compiled;
         sticky.lastIndex = start;
         const m = sticky.exec(limited);
         if (!m || m[0].length <= longest) continue;
         longest = m[0].length;
-        const term = terms.get(termKey(group.kind, m[0]));
+        // Resolving folds the text (accents, spelling): done once per distinct text.
+        let term = byText.get(m[0]);
+        if (term === undefined && !byText.has(m[0])) {
+          term = terms.get(termKey(group.kind, m[0]));
+          if (byText.size < 5_000) byText.set(m[0], term);
+        }
         best = term ? { term, end: start + m[0].length } : undefined;
       }
       if (longest === 0) return undefined;
@@ -382,7 +399,7 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
     const limited = to < text.length ? text.slice(0, to) : text;
     re.lastIndex = from;
     for (let m = re.exec(limited); m; m = re.exec(limited)) {
-      const hit = longestAt(text, context, m.index, m[0], to, outer);
+      const hit = longestAt(text, context, m.index, firstWord(m[0]), to, outer);
       if (!hit) {
         // Rejected: a shorter mention may still start inside it, one character on.
         re.lastIndex = m.index + 1;
@@ -395,13 +412,34 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
         end: hit.end,
         inner: [],
       };
-      mention.inner = scan(text, context, mention.start, mention.end, mention, depth + 1).filter(
-        (i) => i.id !== mention.id,
-      );
+      mention.inner = innerMentions(text.slice(mention.start, mention.end), mention.id, mention.start, depth + 1);
       found.push(mention);
       re.lastIndex = hit.end;
     }
     return found;
+  }
+
+  /**
+   * The mentions nested in a mention's text, at `offset`. They depend only on that text (their
+   * context is the name itself), so they are computed once per distinct text: names repeat.
+   */
+  const innerCache = new Map<string, Mention[]>();
+  function innerMentions(name: string, outerId: string, offset: number, depth: number): Mention[] {
+    let inner = innerCache.get(name);
+    if (!inner) {
+      const outer: Mention = { id: outerId, category: 'bodies', start: 0, end: name.length, inner: [] };
+      inner = scan(name, name, 0, name.length, outer, depth).filter((i) => i.id !== outerId);
+      if (innerCache.size > 5_000) innerCache.clear();
+      innerCache.set(name, inner);
+    }
+    if (inner.length === 0) return inner;
+    const shift = (m: Mention): Mention => ({
+      ...m,
+      start: m.start + offset,
+      end: m.end + offset,
+      inner: m.inner.map(shift),
+    });
+    return inner.map(shift);
   }
 
   return {
@@ -411,5 +449,20 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
       let cached: string | undefined;
       return scan(text, () => (cached ??= context()), 0, text.length);
     },
+  };
+}
+
+/** A matcher compiled on first use: a page with no text to look at never pays for it. */
+export function lazyMatcher(prepared: PreparedMatcher): Matcher {
+  let matcher: Matcher | undefined;
+  const get = () => {
+    matcher ??= loadMatcher(prepared);
+    return matcher;
+  };
+  return {
+    get regex() {
+      return get().regex;
+    },
+    find: (text, context) => get().find(text, context),
   };
 }

@@ -4,7 +4,6 @@
  * one MutationObserver. It only wraps and unwraps: what a highlight looks like is CSS
  * (highlight-style.ts), what it means is the card's business.
  */
-import Mark from 'mark.js';
 import type { Matcher, Mention } from '../../glossary/matcher';
 
 /** The element of every highlight. A custom tag: no page rule for `mark` or `span` reaches it. */
@@ -14,7 +13,7 @@ const HIGHLIGHT_NODE_NAME = HIGHLIGHT_TAG.toUpperCase();
 export const UI_ATTRIBUTE = 'data-palermo-lens-ui';
 export const MEASURE_NAME = 'palermo-lens:highlight';
 
-const SKIPPED_TAGS = new Set([
+export const SKIPPED_TAGS = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -53,7 +52,8 @@ function isSkipped(el: Element): boolean {
   return (
     SKIPPED_TAGS.has(el.nodeName.toUpperCase()) ||
     el.hasAttribute(UI_ATTRIBUTE) ||
-    (el as HTMLElement).isContentEditable ||
+    // The attribute, not isContentEditable: that one needs styles, which our writes invalidate.
+    (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') ||
     el.getAttribute('role') === 'textbox' ||
     el.hasAttribute('hidden') ||
     el.getAttribute('aria-hidden') === 'true'
@@ -63,6 +63,22 @@ function isSkipped(el: Element): boolean {
 function isVisible(el: Element): boolean {
   // checkVisibility is Chrome 105+ and Firefox 106+; without it, assume visible.
   return typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
+}
+
+/**
+ * Resolves after the browser's next frame: by then it has styled what the page just added, so
+ * our visibility checks do not force that work early. Hidden tabs do not paint: a timeout stands in.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 type Scheduler = { yield?: () => Promise<void> };
@@ -87,7 +103,7 @@ export interface HighlighterOptions {
   root?: HTMLElement;
   /** Stops everything the highlighter does; the highlights stay (removeAll takes them away). */
   signal: AbortSignal;
-  /** Called after every pass that changed highlights. */
+  /** Called in every slice that added highlights, before the browser renders them. */
   onChange?: (stats: PassStats) => void;
 }
 
@@ -107,6 +123,8 @@ export class Highlighter {
   /** Text with mentions that was hidden when seen; looked at again when attributes change. */
   private readonly hidden = new Set<Text>();
   private running: Promise<void> | null = null;
+  /** The first highlight of each entry, by entry id. */
+  private firsts = new Map<string, HTMLElement>();
   private hiddenCheck: ReturnType<typeof setTimeout> | null = null;
   /** Mutation batches in the last second, to back off from pages that mutate in a loop. */
   private recentBatches: number[] = [];
@@ -130,7 +148,7 @@ export class Highlighter {
       attributeFilter: REVEALING_ATTRIBUTES,
     });
     this.queue.add(this.root);
-    return this.ensureRunning(0);
+    return this.ensureRunning();
   }
 
   /** Stops following the page; the highlights stay. */
@@ -153,6 +171,7 @@ export class Highlighter {
     }
     for (const parent of parents) parent.normalize();
     this.splits = new WeakMap();
+    this.firsts = new Map();
   }
 
   /** Counts of highlights per entry id, in order of first appearance on the page. */
@@ -165,8 +184,10 @@ export class Highlighter {
     return counts;
   }
 
-  private ensureRunning(delayMs: number): Promise<void> {
-    this.running ??= (delayMs > 0 ? new Promise((resolve) => setTimeout(resolve, delayMs)) : Promise.resolve())
+  /** Runs a pass after the next frame (and `delayMs` more), unless one is already on its way. */
+  private ensureRunning(delayMs = 0): Promise<void> {
+    this.running ??= afterNextPaint()
+      .then(() => (delayMs > 0 ? new Promise((resolve) => setTimeout(resolve, delayMs)) : undefined))
       .then(() => this.run())
       .finally(() => {
         this.running = null;
@@ -182,7 +203,7 @@ export class Highlighter {
     this.recentBatches = this.recentBatches.filter((t) => now - t < 1000);
     this.recentBatches.push(now);
     const n = this.recentBatches.length;
-    return n > 10 ? Math.min(1000, n * 20) : 16;
+    return n > 10 ? Math.min(1000, n * 20) : 0;
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -225,51 +246,64 @@ export class Highlighter {
           this.queue.add(text);
         }
       }
-      if (this.queue.size > 0) void this.ensureRunning(0);
+      if (this.queue.size > 0) void this.ensureRunning();
     }, 250);
   }
 
   private async run(): Promise<void> {
     const start = performance.now();
     const stats: PassStats = { textNodes: 0, highlights: 0, busyMs: 0, wallMs: 0, longestSliceMs: 0 };
-    while (this.queue.size > 0 && !this.signal.aborted) {
-      const roots = [...this.queue];
-      this.queue.clear();
-      for (const root of roots) {
-        if (!root.isConnected) continue;
-        const walker = this.textNodes(root);
-        let done = false;
-        while (!done && !this.signal.aborted) {
-          const sliceStart = performance.now();
-          // The page's own changes so far are queued; the records of our wrapping are dropped.
-          const pending = this.observer.takeRecords();
-          if (pending.length) this.onMutations(pending);
-          // Read first (text, visibility, mentions), then write: interleaving them would make the
-          // browser recompute styles for every text node.
-          const found: [Text, Mention[]][] = [];
-          while (performance.now() - sliceStart < SLICE_BUDGET_MS) {
-            const next = walker.next();
-            if (next.done) {
-              done = true;
-              break;
-            }
-            stats.textNodes++;
-            const mentions = this.mentionsIn(next.value);
-            if (mentions.length) found.push([next.value, mentions]);
-          }
-          for (const [node, mentions] of found) stats.highlights += this.highlight(node, mentions);
-          if (done && this.queue.size === 0 && stats.highlights > 0) this.refreshFirstMentions();
-          this.observer.takeRecords();
-          const slice = performance.now() - sliceStart;
-          stats.busyMs += slice;
-          stats.longestSliceMs = Math.max(stats.longestSliceMs, slice);
-          if (!done) await yieldToPage();
+    const walker = this.queuedTextNodes();
+    let done = false;
+    while (!done && !this.signal.aborted) {
+      const sliceStart = performance.now();
+      // The page's own changes so far are queued; the records of our wrapping are dropped.
+      const pending = this.observer.takeRecords();
+      if (pending.length) this.onMutations(pending);
+      // Read first (text, mentions, visibility), then write: interleaving them would make the
+      // browser recompute styles for every text node.
+      const found: [Text, Mention[]][] = [];
+      while (performance.now() - sliceStart < SLICE_BUDGET_MS) {
+        const next = walker.next();
+        if (next.done) {
+          done = true;
+          break;
         }
+        stats.textNodes++;
+        const mentions = this.mentionsIn(next.value);
+        if (mentions.length) found.push([next.value, mentions]);
       }
+      for (const [node, mentions] of found) stats.highlights += this.highlight(node, mentions);
+      if (found.length) this.onChange?.(stats);
+      if (done) this.repairFirsts();
+      this.observer.takeRecords();
+      const slice = performance.now() - sliceStart;
+      stats.busyMs += slice;
+      stats.longestSliceMs = Math.max(stats.longestSliceMs, slice);
+      if (!done) await yieldToPage();
     }
     stats.wallMs = performance.now() - start;
     performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: stats });
-    if (stats.highlights > 0) this.onChange?.(stats);
+  }
+
+  /** The text nodes of every queued root, including roots queued while the pass runs. */
+  private *queuedTextNodes(): Generator<Text> {
+    const visited = new Set<Node>();
+    while (this.queue.size > 0) {
+      const roots = [...this.queue];
+      this.queue.clear();
+      for (const root of roots) {
+        if (!root.isConnected || this.isInsideVisited(root, visited)) continue;
+        visited.add(root);
+        yield* this.textNodes(root);
+      }
+    }
+  }
+
+  /** Whether a root was already walked in this pass, itself or as part of a larger one. */
+  private isInsideVisited(node: Node, visited: Set<Node>): boolean {
+    for (let n: Node | null = node; n; n = n.parentNode) if (visited.has(n)) return true;
+    return false;
   }
 
   /** The text nodes under `root` that may be highlighted, skipping excluded subtrees whole. */
@@ -304,63 +338,88 @@ export class Highlighter {
     if (!regex.test(text)) return [];
     const parent = node.parentElement;
     if (!parent) return [];
-    if (!isVisible(parent)) {
-      this.hidden.add(node);
-      return [];
-    }
     let block: string | undefined;
     const context = () => {
       block ??= (parent.closest(BLOCK_SELECTOR) ?? parent).textContent ?? '';
       return block;
     };
-    return this.matcher.find(text, context);
+    const mentions = this.matcher.find(text, context);
+    // Visibility last: it is the costliest check, and most candidates hold no mention.
+    if (mentions.length && !isVisible(parent)) {
+      this.hidden.add(node);
+      return [];
+    }
+    return mentions;
   }
 
   /** Wraps the mentions of one text node; returns how many highlights it made. */
   private highlight(node: Text, mentions: Mention[]): number {
     if (!node.parentNode) return 0;
-    const after = node.nextSibling;
-    const made = this.wrap(node, mentions, 0, false);
-    const followers: Node[] = [];
-    for (let n = node.nextSibling; n && n !== after; n = n.nextSibling) followers.push(n);
-    if (followers.length) this.splits.set(node, followers);
-    return made;
+    const marks: HTMLElement[] = [];
+    const pieces = this.pieces(node.data, mentions, 0, false, marks);
+    // The original node keeps the text before the first mention (a page script may hold it);
+    // the rest goes in after it at once: two changes to the page, whatever the number of mentions.
+    const before = pieces.shift() as Text;
+    node.data = before.data;
+    node.after(...pieces);
+    this.splits.set(node, pieces);
+    for (const mark of marks) this.noteFirst(mark, mark.getAttribute('data-glossary-id') as string);
+    return marks.length;
   }
 
   /**
-   * Wraps `mentions` (offsets relative to `offset`) inside `context`, a text node or an outer
-   * highlight, then the mentions nested in each. Returns how many highlights it made.
+   * `text` (which starts at `offset`) as a text node for what comes before the first mention,
+   * then a highlight for each mention (with those nested in it) and the text between them.
    */
-  private wrap(context: Node, mentions: Mention[], offset: number, inner: boolean): number {
-    let made = 0;
-    // mark.js takes any node as its context; a text node limits its walk to that one node.
-    new Mark(context as HTMLElement).markRanges(
-      mentions.map((m) => ({ start: m.start - offset, length: m.end - m.start })),
-      {
-        element: HIGHLIGHT_TAG,
-        each: (el: Element, range: { start: number }) => {
-          const mention = mentions.find((m) => m.start - offset === range.start);
-          if (!mention) return;
-          const mark = el as HTMLElement;
-          mark.removeAttribute('data-markjs');
-          mark.dataset.glossaryId = mention.id;
-          mark.dataset.glossaryCategory = mention.category;
-          if (inner) mark.dataset.glossaryInner = '';
-          made += 1 + (mention.inner.length ? this.wrap(mark, mention.inner, mention.start, true) : 0);
-        },
-      },
-    );
-    return made;
+  private pieces(text: string, mentions: Mention[], offset: number, inner: boolean, marks: HTMLElement[]): Node[] {
+    const out: Node[] = [document.createTextNode(text.slice(0, (mentions[0]?.start ?? offset) - offset))];
+    for (const [i, mention] of mentions.entries()) {
+      const mark = document.createElement(HIGHLIGHT_TAG);
+      mark.setAttribute('data-glossary-id', mention.id);
+      mark.setAttribute('data-glossary-category', mention.category);
+      if (inner) mark.setAttribute('data-glossary-inner', '');
+      marks.push(mark);
+      const name = text.slice(mention.start - offset, mention.end - offset);
+      if (mention.inner.length)
+        mark.append(...this.pieces(name, mention.inner, mention.start, true, marks).filter((n) => n.textContent));
+      else mark.textContent = name;
+      out.push(mark);
+      const after = text.slice(mention.end - offset, (mentions[i + 1]?.start ?? offset + text.length) - offset);
+      if (after) out.push(document.createTextNode(after));
+    }
+    return out;
   }
 
-  /** Marks the first highlight of each entry in document order (for "first mention only"). */
-  private refreshFirstMentions(): void {
-    const seen = new Set<string>();
-    for (const mark of this.root.querySelectorAll<HTMLElement>(HIGHLIGHT_TAG)) {
-      const id = mark.dataset.glossaryId ?? '';
-      const first = !seen.has(id);
-      seen.add(id);
-      if (first !== mark.hasAttribute('data-glossary-first')) mark.toggleAttribute('data-glossary-first', first);
+  /**
+   * Keeps `data-glossary-first` on the first highlight of each entry in document order (for
+   * "first mention only"), comparing a new highlight with the current first of its entry only.
+   */
+  private noteFirst(mark: HTMLElement, id: string): void {
+    let current = this.firsts.get(id);
+    if (current && !current.isConnected) current = this.findFirst(id);
+    if (current && current !== mark && !(mark.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+      this.firsts.set(id, current);
+      return;
+    }
+    current?.removeAttribute('data-glossary-first');
+    mark.setAttribute('data-glossary-first', '');
+    this.firsts.set(id, mark);
+  }
+
+  /** The first highlight of an entry, after the page removed the one we knew. */
+  private findFirst(id: string): HTMLElement | undefined {
+    const first = this.root.querySelector<HTMLElement>(`${HIGHLIGHT_TAG}[data-glossary-id="${CSS.escape(id)}"]`);
+    first?.setAttribute('data-glossary-first', '');
+    return first ?? undefined;
+  }
+
+  /** Firsts the page removed since the last pass are replaced by the next highlight of their entry. */
+  private repairFirsts(): void {
+    for (const [id, mark] of this.firsts) {
+      if (mark.isConnected) continue;
+      const first = this.findFirst(id);
+      if (first) this.firsts.set(id, first);
+      else this.firsts.delete(id);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightCss } from '../../entrypoints/content/highlight-style';
+import { applyRootAttributes, highlightCss } from '../../entrypoints/content/highlight-style';
 import { DEFAULT_SETTINGS, isSiteEnabled, normalizeSettings, parseSettings, withSiteEnabled } from '../../lib/settings';
 
 describe('settings', () => {
@@ -57,19 +57,48 @@ describe('settings', () => {
   });
 });
 
-describe('highlight style sheet', () => {
-  it('hides disabled categories, hidden entries and repeated mentions, and uses the colours', () => {
-    const css = highlightCss({
+describe('highlight style sheet and root attributes', () => {
+  it('colours categories and reads the root attributes to switch highlights off', () => {
+    const css = highlightCss(
+      {
+        ...DEFAULT_SETTINGS,
+        categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: true, color: '#123456' } },
+      },
+      ['greta', 'unodc'],
+    );
+    expect(css).toContain('[data-glossary-category="bodies"] { --palermo-lens-color: #123456; }');
+    expect(css).toContain('html[data-palermo-lens-off~="bodies"] palermo-mark');
+    expect(css).toContain(
+      'html[data-palermo-lens-hidden~="greta"] palermo-mark[data-glossary-id][data-glossary-category][data-glossary-id="greta"]',
+    );
+    expect(css).toContain(
+      'html[data-palermo-lens-first-only] palermo-mark[data-glossary-id][data-glossary-category]:not([data-glossary-first])',
+    );
+    expect(highlightCss({ ...DEFAULT_SETTINGS, highlightStyle: 'background' }, [])).toContain(
+      'text-decoration-line: none !important;\n',
+    );
+  });
+
+  it('sets and clears the root attributes', () => {
+    const attrs = new Map<string, string>();
+    const root = {
+      getAttribute: (n: string) => attrs.get(n) ?? null,
+      hasAttribute: (n: string) => attrs.has(n),
+      setAttribute: (n: string, v: string) => attrs.set(n, v),
+      removeAttribute: (n: string) => attrs.delete(n),
+    } as unknown as Element;
+    applyRootAttributes(root, {
       ...DEFAULT_SETTINGS,
       firstMentionOnly: true,
-      hiddenEntries: ['greta'],
-      categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#123456' } },
+      hiddenEntries: ['greta', 'un'],
+      categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#8250df' } },
     });
-    expect(css).toContain('[data-glossary-category="bodies"] { --palermo-lens-color: #123456; }');
-    const off = css.slice(css.lastIndexOf('}', css.indexOf('text-decoration-line: none !important; background: none')));
-    expect(off).toContain('[data-glossary-category="bodies"]');
-    expect(off).toContain('[data-glossary-id="greta"]');
-    expect(off).toContain(':not([data-glossary-first])');
-    expect(highlightCss(DEFAULT_SETTINGS)).not.toContain(':not([data-glossary-first])');
+    expect(Object.fromEntries(attrs)).toEqual({
+      'data-palermo-lens-off': 'bodies',
+      'data-palermo-lens-hidden': 'greta un',
+      'data-palermo-lens-first-only': 'true',
+    });
+    applyRootAttributes(root, DEFAULT_SETTINGS);
+    expect(attrs.size).toBe(0);
   });
 });

@@ -31,6 +31,16 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandNext__',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandPrevious__',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } },
     }),

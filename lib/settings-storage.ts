@@ -19,3 +19,18 @@ export function watchSettings(onChange: (settings: Settings) => void, signal: Ab
   const unwatch = settingsItem.watch((value) => onChange(normalizeSettings(value)));
   signal.addEventListener('abort', unwatch, { once: true });
 }
+
+/** Saves settings; a full sync quota gets a message that says what to do. */
+export async function saveSettings(settings: Settings): Promise<void> {
+  try {
+    await settingsItem.setValue(settings);
+  } catch (error) {
+    const text = String(error);
+    if (/quota/i.test(text)) {
+      throw new Error(
+        'The settings are too large for browser sync (at most 8 KB). Remove some listed sites or hidden entries and try again.',
+      );
+    }
+    throw error;
+  }
+}

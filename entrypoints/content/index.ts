@@ -1,13 +1,19 @@
 /**
- * The content script: wires the settings, the highlighter and its style sheet together under
- * WXT's `ctx`, which tears everything down when the extension is updated or removed.
+ * The content script: wires the settings, the highlighter, its style sheet, the card and the
+ * messages from the popup and the background together under WXT's `ctx`, which tears everything
+ * down when the extension is updated or removed.
  */
 import preparedMatcher from 'virtual:prepared-matcher';
+import { browser } from 'wxt/browser';
+import glossaryText from '../../glossary/entries.json?raw';
 import { lazyMatcher } from '../../glossary/matcher';
-import { isSiteEnabled, type Settings } from '../../lib/settings';
-import { loadSettings, watchSettings } from '../../lib/settings-storage';
-import { applyRootAttributes, highlightCss } from './highlight-style';
-import { Highlighter, UI_ATTRIBUTE } from './highlighter';
+import type { Entry, Glossary } from '../../glossary/schema';
+import { type MentionsReply, parseContentRequest } from '../../lib/messages';
+import { isSiteEnabled, type Settings, withSiteEnabled } from '../../lib/settings';
+import { loadSettings, saveSettings, watchSettings } from '../../lib/settings-storage';
+import { createCard } from './card';
+import { applyRootAttributes, highlightCss, isDrawn } from './highlight-style';
+import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from './highlighter';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -18,6 +24,7 @@ export default defineContentScript({
     if (!document.body) return;
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
+    const { signal } = controller;
 
     // The style sheet goes in with the first highlight: a page without any is left untouched.
     const style = document.createElement('style');
@@ -33,7 +40,7 @@ export default defineContentScript({
     };
     const highlighter = new Highlighter({
       matcher: lazyMatcher(preparedMatcher),
-      signal: controller.signal,
+      signal,
       onChange: () => {
         if (style.isConnected) return;
         restyle();
@@ -41,6 +48,25 @@ export default defineContentScript({
       },
     });
     let active = false;
+
+    // The glossary is parsed when a card first needs it, not on every page load.
+    let entries: Map<string, Entry> | undefined;
+    const entryById = (id: string) => {
+      entries ??= new Map((JSON.parse(glossaryText) as Glossary).map((e) => [e.id, e]));
+      return entries.get(id);
+    };
+    const update = (change: (s: Settings) => Settings) => {
+      if (settings) void saveSettings(change(settings)).catch((error) => console.warn('Palermo Lens:', error));
+    };
+    const card = createCard({
+      ctx,
+      signal,
+      settings: () => settings,
+      entryById,
+      onHideEntry: (id) => update((s) => ({ ...s, hiddenEntries: [...new Set([...s.hiddenEntries, id])] })),
+      onSiteOff: () => update((s) => withSiteEnabled(s, location.hostname, false)),
+      onOpenGlossary: (id) => void browser.runtime.sendMessage({ type: 'open-glossary', id }),
+    });
 
     const apply = (next: Settings) => {
       const t0 = performance.now();
@@ -50,18 +76,56 @@ export default defineContentScript({
       if (enabled && !active) {
         void highlighter.start();
       } else if (!enabled && active) {
+        card.close();
         highlighter.removeAll();
         style.remove();
         applyRootAttributes(document.documentElement, null);
         performance.measure('palermo-lens:remove', { start: t0, end: performance.now() });
       } else if (enabled) {
         // Force the restyle now, so that its cost is what the measure shows.
-        const mark = document.querySelector('palermo-mark');
+        const mark = document.querySelector(HIGHLIGHT_TAG);
         if (mark) getComputedStyle(mark).textDecorationLine;
         performance.measure('palermo-lens:restyle', { start: t0, end: performance.now() });
       }
       active = enabled;
     };
+
+    /** The drawn highlights in document order (nested ones are part of their outer one here). */
+    const drawnMarks = () =>
+      [...document.querySelectorAll(`${HIGHLIGHT_TAG}:not([data-glossary-inner])`)].filter(
+        (m) => settings && isDrawn(m, settings),
+      );
+    const cursor = new Map<string, number>();
+    const flash = (mark: Element) => {
+      mark.scrollIntoView({ block: 'center', behavior: 'instant' });
+      mark.setAttribute('data-glossary-flash', '');
+      setTimeout(() => mark.removeAttribute('data-glossary-flash'), 1200);
+    };
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const request = parseContentRequest(message);
+      if (!request || signal.aborted) return undefined;
+      if (request.type === 'get-mentions') {
+        const reply: MentionsReply = { enabled: active, mentions: [...highlighter.counts()] };
+        return Promise.resolve(reply);
+      }
+      if (request.type === 'show-mention') {
+        const marks = [...document.querySelectorAll(`${HIGHLIGHT_TAG}[data-glossary-id="${CSS.escape(request.id)}"]`)];
+        if (marks.length === 0) return Promise.resolve(false);
+        const index = ((cursor.get(request.id) ?? -1) + 1) % marks.length;
+        cursor.set(request.id, index);
+        flash(marks[index] as Element);
+        return Promise.resolve(true);
+      }
+      // step-mention: the keyboard path to the next or previous highlight and its card.
+      const marks = drawnMarks();
+      if (marks.length === 0) return Promise.resolve(false);
+      const current = card.state.kind === 'shown' || card.state.kind === 'pinned' ? card.state.target.mark : null;
+      const at = current ? marks.indexOf(current) : -1;
+      const next = marks[(at + request.direction + marks.length) % marks.length] as Element;
+      flash(next);
+      card.openByKeyboard(next);
+      return Promise.resolve(true);
+    });
 
     const compiled = performance.now();
     const initial = await loadSettings();
@@ -70,7 +134,7 @@ export default defineContentScript({
     // Main-thread cost of starting, without the wait for storage (the first pass has its own measure).
     const busyMs = compiled - started + (performance.now() - loaded);
     performance.measure('palermo-lens:startup', { start: started, end: performance.now(), detail: { busyMs } });
-    watchSettings(apply, controller.signal);
+    watchSettings(apply, signal);
     ctx.onInvalidated(() => {
       highlighter.removeAll();
       style.remove();

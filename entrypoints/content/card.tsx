@@ -1,0 +1,356 @@
+/**
+ * The hover card: one shadow-root UI per frame, driven by the state machine of
+ * lib/card-state.ts. One set of delegated listeners on the document turns pointer, click, key and
+ * scroll events into card events; the card renders the entry with EntryView and is placed next to
+ * the hovered line of the highlight with Floating UI.
+ */
+import { computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { EntryView } from '../../components/EntryView';
+import entryCss from '../../components/entry-view.css?inline';
+import { UI_TEXT } from '../../components/ui-text';
+import type { Entry } from '../../glossary/schema';
+import { type CardEvent, type CardState, cardReducer, currentEntry, HIDDEN } from '../../lib/card-state';
+import { cardLanguage } from '../../lib/page-language';
+import type { Settings } from '../../lib/settings';
+import cardCss from './card.css?inline';
+import { isDrawn } from './highlight-style';
+import { HIGHLIGHT_TAG, UI_ATTRIBUTE } from './highlighter';
+
+/** Time to reach the card from the highlight, or to come back, before it closes. */
+const GRACE_MS = 300;
+/** Pointer movement that counts as still resting on a highlight. */
+const REST_TOLERANCE_PX = 4;
+const HEADING_ID = 'palermo-lens-card-title';
+
+export interface CardDependencies {
+  ctx: ContentScriptContext;
+  signal: AbortSignal;
+  settings: () => Settings | undefined;
+  entryById: (id: string) => Entry | undefined;
+  onHideEntry: (id: string) => void;
+  onSiteOff: () => void;
+  onOpenGlossary: (id: string) => void;
+}
+
+export interface Card {
+  /** Opens the card on a highlight as if from the keyboard (focus goes in, and comes back). */
+  openByKeyboard: (mark: Element) => void;
+  close: () => void;
+  readonly state: CardState;
+}
+
+type Ui = Awaited<ReturnType<typeof createShadowRootUi<void>>>;
+
+export function createCard(deps: CardDependencies): Card {
+  let state: CardState = HIDDEN;
+  let ui: Ui | undefined;
+  let uiLoading: Promise<Ui> | undefined;
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  let watchTimer: ReturnType<typeof setInterval> | undefined;
+  let hovered: Element | null = null;
+  let pointer: { x: number; y: number } | null = null;
+  let restFrom: { x: number; y: number } | null = null;
+  let focusBefore: Element | null = null;
+  const { signal } = deps;
+
+  const loadUi = (): Promise<Ui> => {
+    uiLoading ??= createShadowRootUi<void>(deps.ctx, {
+      name: 'palermo-lens-card',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: `${entryCss}\n${cardCss}`,
+      onMount: () => undefined,
+    }).then((created) => {
+      ui = created;
+      return created;
+    });
+    return uiLoading;
+  };
+
+  /** Puts the host where nothing on the page can hide or restyle it (top layer where possible). */
+  const showHost = (created: Ui) => {
+    if (!created.shadowHost.isConnected) created.mount();
+    const host = created.shadowHost;
+    host.setAttribute(UI_ATTRIBUTE, '');
+    const style: Record<string, string> = {
+      position: 'fixed',
+      inset: '0 auto auto 0',
+      width: '0',
+      height: '0',
+      margin: '0',
+      padding: '0',
+      border: '0',
+      background: 'transparent',
+      overflow: 'visible',
+      transform: 'none',
+      filter: 'none',
+      display: 'block',
+      'z-index': '2147483647',
+    };
+    for (const [name, value] of Object.entries(style)) host.style.setProperty(name, value, 'important');
+    if (typeof host.showPopover === 'function') {
+      host.setAttribute('popover', 'manual');
+      // Re-entering the top layer puts the card above a page element that went fullscreen since.
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    }
+  };
+
+  const dispatch = (event: CardEvent) => {
+    const before = state;
+    state = cardReducer(state, event);
+    if (state === before) return;
+    const settings = deps.settings();
+
+    if (state.kind === 'opening') {
+      clearTimeout(restTimer);
+      restFrom = pointer;
+      restTimer = setTimeout(() => dispatch({ type: 'rest-elapsed' }), settings?.hoverDelayMs ?? 250);
+    } else clearTimeout(restTimer);
+
+    if (state.kind === 'shown' && state.leaving) {
+      if (!(before.kind === 'shown' && before.leaving))
+        graceTimer = setTimeout(() => dispatch({ type: 'grace-elapsed' }), GRACE_MS);
+    } else clearTimeout(graceTimer);
+
+    const beforeMark = before.kind === 'shown' || before.kind === 'pinned' ? before.target.mark : null;
+    const mark = state.kind === 'shown' || state.kind === 'pinned' ? state.target.mark : null;
+    if (beforeMark !== mark) beforeMark?.removeAttribute('data-glossary-active');
+    mark?.setAttribute('data-glossary-active', '');
+
+    if (mark) {
+      watchTimer ??= setInterval(() => {
+        if (!mark.isConnected) dispatch({ type: 'mark-removed' });
+      }, 500);
+      void show(before);
+    } else {
+      clearInterval(watchTimer);
+      watchTimer = undefined;
+      hide(before);
+    }
+  };
+
+  const show = async (before: CardState) => {
+    const created = ui ?? (await loadUi());
+    if (state.kind !== 'shown' && state.kind !== 'pinned') return;
+    const { target } = state;
+    const id = currentEntry(state) as string;
+    const entry = deps.entryById(id);
+    const settings = deps.settings();
+    if (!entry || !settings) return;
+    const lang = cardLanguage(settings.cardLanguage, target.mark);
+    const t = UI_TEXT[lang];
+    const pinned = state.kind === 'pinned';
+    const wasOpen = before.kind === 'shown' || before.kind === 'pinned';
+    if (!wasOpen) showHost(created);
+    render(
+      <div
+        class="pl-card"
+        role="dialog"
+        aria-labelledby={HEADING_ID}
+        tabIndex={-1}
+        lang={lang}
+        data-placing={wasOpen ? undefined : ''}
+        onPointerEnter={() => dispatch({ type: 'enter-card' })}
+        onPointerLeave={() => dispatch({ type: 'leave-card' })}
+      >
+        <div class="pl-card__bar">
+          {target.history.length > 1 && (
+            <button type="button" onClick={() => dispatch({ type: 'back' })}>
+              ← {t.back}
+            </button>
+          )}
+          <span class="pl-card__spacer" />
+          <button type="button" aria-pressed={pinned} onClick={() => dispatch({ type: 'toggle-pin' })}>
+            {pinned ? t.unpin : t.pin}
+          </button>
+          <button type="button" aria-label={t.close} title={t.close} onClick={() => close()}>
+            ×
+          </button>
+        </div>
+        <div class="pl-card__body">
+          <EntryView
+            entry={entry}
+            lang={lang}
+            entryById={deps.entryById}
+            onNavigate={(next) => dispatch({ type: 'navigate', id: next })}
+            headingId={HEADING_ID}
+            compact
+          />
+        </div>
+        <div class="pl-card__actions">
+          <button type="button" onClick={() => deps.onOpenGlossary(id)}>
+            {t.openGlossary}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              close();
+              deps.onHideEntry(id);
+            }}
+          >
+            {t.hideEntry}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              close();
+              deps.onSiteOff();
+            }}
+          >
+            {t.siteOff}
+          </button>
+        </div>
+      </div>,
+      created.uiContainer,
+    );
+    const card = created.uiContainer.firstElementChild as HTMLElement;
+    await place(card, target.mark);
+    card.removeAttribute('data-placing');
+    if (target.byKeyboard && !wasOpen) {
+      focusBefore = document.activeElement;
+      card.focus();
+    }
+  };
+
+  const hide = (before: CardState) => {
+    if (ui) render(null, ui.uiContainer);
+    if (ui?.shadowHost.matches(':popover-open')) ui.shadowHost.hidePopover();
+    const wasKeyboard = (before.kind === 'shown' || before.kind === 'pinned') && before.target.byKeyboard;
+    if (wasKeyboard && focusBefore instanceof HTMLElement) focusBefore.focus();
+    focusBefore = null;
+  };
+
+  /** Next to the hovered line of the highlight, flipped and shifted to stay in the viewport. */
+  const place = async (card: HTMLElement, mark: Element) => {
+    const { x, y } = await computePosition(mark, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline(pointer ?? undefined),
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            card.style.maxHeight = `${Math.max(160, Math.min(520, availableHeight))}px`;
+          },
+        }),
+      ],
+    });
+    Object.assign(card.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+  };
+
+  const close = () => dispatch({ type: 'close' });
+  const isOpen = () => state.kind === 'shown' || state.kind === 'pinned';
+  const inCard = (event: Event) => !!ui && event.composedPath().includes(ui.shadowHost);
+  const markOf = (node: EventTarget | null): Element | null => {
+    if (!(node instanceof Element)) return null;
+    const mark = node.closest(HIGHLIGHT_TAG);
+    const settings = deps.settings();
+    return mark && settings && isDrawn(mark, settings) ? mark : null;
+  };
+
+  const listen = <K extends keyof DocumentEventMap>(
+    type: K,
+    handler: (event: DocumentEventMap[K]) => void,
+    options: AddEventListenerOptions = {},
+  ) => document.addEventListener(type, handler, { ...options, signal });
+
+  listen('pointerover', (event) => {
+    if (inCard(event) || event.pointerType === 'touch') return;
+    const mark = markOf(event.target);
+    pointer = { x: event.clientX, y: event.clientY };
+    if (mark === hovered) return;
+    if (hovered) dispatch({ type: 'leave-mark' });
+    hovered = mark;
+    if (mark) {
+      void loadUi();
+      dispatch({ type: 'enter-mark', mark });
+    }
+  });
+  listen('pointerout', (event) => {
+    if (!hovered || inCard(event)) return;
+    const to = event.relatedTarget instanceof Element ? event.relatedTarget.closest(HIGHLIGHT_TAG) : null;
+    if (to === hovered) return;
+    hovered = null;
+    dispatch({ type: 'leave-mark' });
+  });
+  listen(
+    'pointermove',
+    (event) => {
+      pointer = { x: event.clientX, y: event.clientY };
+      // Moving on a highlight is not resting on it: the wait starts again.
+      if (state.kind === 'opening' && restFrom) {
+        const moved = Math.hypot(pointer.x - restFrom.x, pointer.y - restFrom.y);
+        if (moved > REST_TOLERANCE_PX) dispatch({ type: 'enter-mark', mark: state.mark });
+      }
+    },
+    { passive: true },
+  );
+  listen('click', (event) => {
+    const mark = markOf(event.target);
+    // A highlight inside a link stays a link: the click follows it.
+    if (!mark || mark.closest('a[href]')) return;
+    dispatch({ type: 'click-mark', mark });
+  });
+  listen(
+    'pointerdown',
+    (event) => {
+      if (isOpen() && !inCard(event) && !markOf(event.target)) close();
+    },
+    { capture: true },
+  );
+  listen(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && isOpen()) {
+        event.stopPropagation();
+        close();
+      }
+    },
+    { capture: true },
+  );
+  const onScroll = () => {
+    if (!isOpen() || !ui) return;
+    const mark = state.kind === 'shown' || state.kind === 'pinned' ? state.target.mark : null;
+    if (!mark) return;
+    const rect = mark.getBoundingClientRect();
+    // Scrolled away: the card closes; otherwise it follows its highlight.
+    if (rect.bottom < 0 || rect.top > innerHeight || rect.right < 0 || rect.left > innerWidth) close();
+    else {
+      pointer = null;
+      const card = ui.uiContainer.firstElementChild as HTMLElement | null;
+      if (card) void place(card, mark);
+    }
+  };
+  addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
+  addEventListener('resize', onScroll, { passive: true, signal });
+  listen('fullscreenchange', () => {
+    if (isOpen() && ui) showHost(ui);
+  });
+  signal.addEventListener('abort', () => {
+    clearTimeout(restTimer);
+    clearTimeout(graceTimer);
+    clearInterval(watchTimer);
+    if (ui) render(null, ui.uiContainer);
+    ui?.remove();
+  });
+
+  return {
+    openByKeyboard: (mark) => {
+      pointer = null;
+      void loadUi().then(() => dispatch({ type: 'open-by-keyboard', mark }));
+    },
+    close,
+    get state() {
+      return state;
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { OptionsPage } from '../../components/OptionsPage';
+
+const root = document.getElementById('app');
+if (root) render(<OptionsPage />, root);

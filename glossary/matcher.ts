@@ -304,6 +304,13 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
   };
 }
 
+/** Two prepared matchers as one (the built-in glossary and the user's own entries). */
+export function mergePrepared(a: PreparedMatcher, b: PreparedMatcher): PreparedMatcher {
+  if (b.groups.length === 0) return a;
+  if (a.groups.length === 0) return b;
+  return { source: `(?:${a.source})|(?:${b.source})`, groups: [...a.groups, ...b.groups] };
+}
+
 export function compileMatcher(glossary: Glossary, options: MatcherOptions = {}): Matcher {
   return loadMatcher(prepareMatcher(glossary, options));
 }
@@ -316,7 +323,9 @@ export function compileMatcher(glossary: Glossary, options: MatcherOptions = {})
  */
 export function loadMatcher(prepared: PreparedMatcher): Matcher {
   const { source } = prepared;
-  const groups = new Map<string, Group>(prepared.groups.map(([key, group]) => [key, { ...group }]));
+  // A key can come twice when the built-in glossary and the user's entries are merged.
+  const groups = new Map<string, Group[]>();
+  for (const [key, group] of prepared.groups) groups.set(key, [...(groups.get(key) ?? []), { ...group }]);
   const regex = new RegExp(source, 'gu');
 
   function compileGroup(group: Group) {
@@ -334,10 +343,8 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
     found = [];
     const nameKey = normalizeKey(word);
     for (let len = Math.max(word.length, nameKey.length); len > 0; len--) {
-      const asName = len <= nameKey.length ? groups.get(`n:${nameKey.slice(0, len)}`) : undefined;
-      const asAcronym = len <= word.length ? groups.get(`a:${word.slice(0, len)}`) : undefined;
-      if (asName) found.push(asName);
-      if (asAcronym) found.push(asAcronym);
+      if (len <= nameKey.length) found.push(...(groups.get(`n:${nameKey.slice(0, len)}`) ?? []));
+      if (len <= word.length) found.push(...(groups.get(`a:${word.slice(0, len)}`) ?? []));
     }
     if (groupsByWord.size > 10_000) groupsByWord.clear();
     groupsByWord.set(word, found);

@@ -3,6 +3,7 @@
  * that later releases can migrate). Every context reads and watches them through this module.
  */
 import { storage } from 'wxt/utils/storage';
+import type { Entry } from '../glossary/schema';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
@@ -34,3 +35,12 @@ export async function saveSettings(settings: Settings): Promise<void> {
     throw error;
   }
 }
+
+/**
+ * The user's own glossary entries, in `storage.local` (sync's 8 KB per item is too small for
+ * them). They are validated with the glossary's schema when imported or edited (custom-entries.ts).
+ */
+export const customEntriesItem = storage.defineItem<Entry[]>('local:customEntries', {
+  fallback: [],
+  version: 1,
+});

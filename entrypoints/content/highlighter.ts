@@ -108,7 +108,7 @@ export interface HighlighterOptions {
 }
 
 export class Highlighter {
-  private readonly matcher: Matcher;
+  private matcher: Matcher;
   private readonly root: HTMLElement;
   private readonly signal: AbortSignal;
   private readonly onChange?: (stats: PassStats) => void;
@@ -123,6 +123,8 @@ export class Highlighter {
   /** Text with mentions that was hidden when seen; looked at again when attributes change. */
   private readonly hidden = new Set<Text>();
   private running: Promise<void> | null = null;
+  /** Between start() and stop(). */
+  private following = false;
   /** The first highlight of each entry, by entry id. */
   private firsts = new Map<string, HTMLElement>();
   private hiddenCheck: ReturnType<typeof setTimeout> | null = null;
@@ -140,6 +142,7 @@ export class Highlighter {
 
   /** Highlights the page, then follows its changes until stopped. Resolves after the first pass. */
   start(): Promise<void> {
+    this.following = true;
     this.observer.observe(this.root, {
       childList: true,
       subtree: true,
@@ -153,6 +156,7 @@ export class Highlighter {
 
   /** Stops following the page; the highlights stay. */
   stop(): void {
+    this.following = false;
     this.observer.disconnect();
     this.queue.clear();
     this.hidden.clear();
@@ -172,6 +176,14 @@ export class Highlighter {
     for (const parent of parents) parent.normalize();
     this.splits = new WeakMap();
     this.firsts = new Map();
+  }
+
+  /** Looks at the page again with another matcher (the user changed their own entries). */
+  replaceMatcher(matcher: Matcher): Promise<void> {
+    const following = this.following;
+    this.removeAll();
+    this.matcher = matcher;
+    return following ? this.start() : Promise.resolve();
   }
 
   /** Counts of highlights per entry id, in order of first appearance on the page. */

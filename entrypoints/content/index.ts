@@ -6,11 +6,11 @@
 import preparedMatcher from 'virtual:prepared-matcher';
 import { browser } from 'wxt/browser';
 import glossaryText from '../../glossary/entries.json?raw';
-import { lazyMatcher } from '../../glossary/matcher';
+import { lazyMatcher, loadMatcher, mergePrepared, prepareMatcher } from '../../glossary/matcher';
 import type { Entry, Glossary } from '../../glossary/schema';
 import { type MentionsReply, parseContentRequest } from '../../lib/messages';
 import { isSiteEnabled, type Settings, withSiteEnabled } from '../../lib/settings';
-import { loadSettings, saveSettings, watchSettings } from '../../lib/settings-storage';
+import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/settings-storage';
 import { createCard } from './card';
 import { applyRootAttributes, highlightCss, isDrawn } from './highlight-style';
 import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from './highlighter';
@@ -33,7 +33,12 @@ export default defineContentScript({
     let ids: string[] | undefined;
     const restyle = () => {
       if (!settings) return;
-      ids ??= [...new Set(preparedMatcher.groups.flatMap(([, group]) => group.terms.map(([, term]) => term.id)))];
+      ids ??= [
+        ...new Set([
+          ...preparedMatcher.groups.flatMap(([, g]) => g.terms.map(([, t]) => t.id)),
+          ...custom.map((e) => e.id),
+        ]),
+      ];
       const css = highlightCss(settings, ids);
       if (style.textContent !== css) style.textContent = css;
       applyRootAttributes(document.documentElement, settings);
@@ -51,9 +56,18 @@ export default defineContentScript({
 
     // The glossary is parsed when a card first needs it, not on every page load.
     let entries: Map<string, Entry> | undefined;
+    let custom: Entry[] = [];
     const entryById = (id: string) => {
-      entries ??= new Map((JSON.parse(glossaryText) as Glossary).map((e) => [e.id, e]));
+      entries ??= new Map([...(JSON.parse(glossaryText) as Glossary), ...custom].map((e) => [e.id, e]));
       return entries.get(id);
+    };
+    /** The user's own entries join the built-in ones (checked when they were saved). */
+    const useCustomEntries = (next: Entry[] | null) => {
+      custom = Array.isArray(next) ? next : [];
+      entries = undefined;
+      ids = undefined;
+      const prepared = custom.length ? mergePrepared(preparedMatcher, prepareMatcher(custom)) : preparedMatcher;
+      return custom.length ? loadMatcher(prepared) : lazyMatcher(prepared);
     };
     const update = (change: (s: Settings) => Settings) => {
       if (settings) void saveSettings(change(settings)).catch((error) => console.warn('Palermo Lens:', error));
@@ -128,13 +142,19 @@ export default defineContentScript({
     });
 
     const compiled = performance.now();
-    const initial = await loadSettings();
+    const [initial, initialCustom] = await Promise.all([loadSettings(), customEntriesItem.getValue()]);
+    if (initialCustom.length) highlighter.replaceMatcher(useCustomEntries(initialCustom));
     const loaded = performance.now();
     apply(initial);
     // Main-thread cost of starting, without the wait for storage (the first pass has its own measure).
     const busyMs = compiled - started + (performance.now() - loaded);
     performance.measure('palermo-lens:startup', { start: started, end: performance.now(), detail: { busyMs } });
     watchSettings(apply, signal);
+    const unwatchCustom = customEntriesItem.watch((next) => {
+      void highlighter.replaceMatcher(useCustomEntries(next));
+      if (style.isConnected) restyle();
+    });
+    signal.addEventListener('abort', unwatchCustom, { once: true });
     ctx.onInvalidated(() => {
       highlighter.removeAll();
       style.remove();

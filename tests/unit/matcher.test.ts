@@ -116,3 +116,16 @@ describe('matcher', () => {
     expect(normalizeKey('Conseil de l’Europe')).toBe(normalizeKey("conseil de l'europe"));
   });
 });
+
+describe('merged matchers', () => {
+  it('finds the terms of both, the longest across both winning', async () => {
+    const { mergePrepared, prepareMatcher, loadMatcher } = await import('../../glossary/matcher');
+    const custom = [
+      entry('coe-anniversary', { names: { en: names('Council of Europe anniversary'), fr: [] } }),
+      entry('acme', { category: 'civil-society', names: { en: names('Acme Foundation'), fr: [] } }),
+    ];
+    const merged = loadMatcher(mergePrepared(prepareMatcher(glossary), prepareMatcher(custom)));
+    const text = 'The Acme Foundation and the Council of Europe anniversary; the Council of Europe.';
+    expect(merged.find(text).map((m) => m.id)).toEqual(['acme', 'coe-anniversary', 'coe']);
+  });
+});

@@ -4,7 +4,7 @@
  * scroll events into card events; the card renders the entry with EntryView and is placed next to
  * the hovered line of the highlight with Floating UI.
  */
-import { computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -14,6 +14,7 @@ import { UI_TEXT } from '../../components/ui-text';
 import type { Entry } from '../../glossary/schema';
 import { type CardEvent, type CardState, cardReducer, currentEntry, HIDDEN } from '../../lib/card-state';
 import { cardLanguage } from '../../lib/page-language';
+import { lineRectAt } from '../../lib/placement';
 import type { Settings } from '../../lib/settings';
 import cardCss from './card.css?inline';
 import { isDrawn } from './highlight-style';
@@ -55,6 +56,7 @@ export function createCard(deps: CardDependencies): Card {
   let pointer: { x: number; y: number } | null = null;
   let restFrom: { x: number; y: number } | null = null;
   let focusBefore: Element | null = null;
+  let anchorLine = 0;
   const { signal } = deps;
 
   const loadUi = (): Promise<Ui> => {
@@ -228,11 +230,15 @@ export function createCard(deps: CardDependencies): Card {
 
   /** Next to the hovered line of the highlight, flipped and shifted to stay in the viewport. */
   const place = async (card: HTMLElement, mark: Element) => {
-    const { x, y } = await computePosition(mark, card, {
+    // The line chosen when the card opened stays its anchor when the page scrolls.
+    const rects = [...mark.getClientRects()];
+    if (pointer) anchorLine = rects.indexOf(lineRectAt(rects, pointer) as DOMRect);
+    const rect = rects[anchorLine] ?? lineRectAt(rects, null) ?? mark.getBoundingClientRect();
+    const line = { getBoundingClientRect: () => rect };
+    const { x, y } = await computePosition({ ...line, contextElement: mark }, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
-        inline(pointer ?? undefined),
         offset(6),
         flip({ padding: 8 }),
         shift({ padding: 8 }),
@@ -346,6 +352,7 @@ export function createCard(deps: CardDependencies): Card {
   return {
     openByKeyboard: (mark) => {
       pointer = null;
+      anchorLine = 0;
       void loadUi().then(() => dispatch({ type: 'open-by-keyboard', mark }));
     },
     close,

@@ -62,7 +62,7 @@ export default defineContentScript({
       return entries.get(id);
     };
     /** The user's own entries join the built-in ones (checked when they were saved). */
-    const useCustomEntries = (next: Entry[] | null) => {
+    const applyCustomEntries = (next: Entry[] | null) => {
       custom = Array.isArray(next) ? next : [];
       entries = undefined;
       ids = undefined;
@@ -143,7 +143,7 @@ export default defineContentScript({
 
     const compiled = performance.now();
     const [initial, initialCustom] = await Promise.all([loadSettings(), customEntriesItem.getValue()]);
-    if (initialCustom.length) highlighter.replaceMatcher(useCustomEntries(initialCustom));
+    if (initialCustom.length) highlighter.replaceMatcher(applyCustomEntries(initialCustom));
     const loaded = performance.now();
     apply(initial);
     // Main-thread cost of starting, without the wait for storage (the first pass has its own measure).
@@ -151,7 +151,7 @@ export default defineContentScript({
     performance.measure('palermo-lens:startup', { start: started, end: performance.now(), detail: { busyMs } });
     watchSettings(apply, signal);
     const unwatchCustom = customEntriesItem.watch((next) => {
-      void highlighter.replaceMatcher(useCustomEntries(next));
+      void highlighter.replaceMatcher(applyCustomEntries(next));
       if (style.isConnected) restyle();
     });
     signal.addEventListener('abort', unwatchCustom, { once: true });

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from './chromium';
+import { restPoint } from './pointer';
 import { FIXTURES, startServer } from './server';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
@@ -26,14 +27,26 @@ if (headless) {
     shots.push(path);
   };
   await shot('demo-page.png');
-  const target = page.locator('[data-glossary-id="greta"]').first();
-  await target.scrollIntoViewIfNeeded();
-  await target.hover();
-  const card = await page.waitForSelector('palermo-lens-card', { timeout: 3000 }).catch(() => null);
-  if (card) {
-    await page.waitForTimeout(400);
-    await shot('demo-card.png');
-  }
+  /** Opens the card on an entry and pins it, for a screenshot. */
+  const card = async (id: string, name: string) => {
+    await page.keyboard.press('Escape');
+    const mark = page.locator(`[data-glossary-id="${id}"]`).first();
+    await mark.scrollIntoViewIfNeeded();
+    await page.mouse.move(5, 5);
+    const point = await restPoint(mark);
+    await page.mouse.move(point.x, point.y);
+    await page.waitForSelector('palermo-lens-card .pl-card');
+    await page.mouse.click(point.x, point.y);
+    await page.waitForTimeout(300);
+    await shot(name);
+  };
+  await card('greta', 'demo-card.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await card('hrc', 'demo-card-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(server.url('/demo-fr.html'));
+  await page.waitForSelector('[data-glossary-id]');
+  await card('coe-convention', 'demo-card-fr.png');
   console.log(`Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   await browser.close();
   await server.close();

@@ -3,8 +3,8 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { prepareMatcher } from './glossary/matcher';
 import { parseGlossary } from './glossary/schema';
+import { GECKO_ID } from './lib/gecko-id';
 
-export const GECKO_ID = 'palermo-lens@palermo-lens.org';
 
 const readGlossary = () =>
   parseGlossary(JSON.parse(readFileSync(new URL('./glossary/entries.json', import.meta.url), 'utf8')));

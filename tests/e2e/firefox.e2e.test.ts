@@ -1,0 +1,75 @@
+/**
+ * The user-level scenarios in Firefox ESR with the Firefox MV3 build: highlights on the demo page,
+ * the card on hover, the popup's counts and an options toggle.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FirefoxWithExtension, launchFirefox } from './firefox';
+import { FIXTURES, type StaticServer, startServer } from './server';
+
+let ff: FirefoxWithExtension;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await startServer([FIXTURES]);
+  ff = await launchFirefox();
+});
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+async function openDemo(path = '/demo.html'): Promise<Page> {
+  const page = await ff.browser.newPage();
+  await page.goto(server.url(path));
+  await page.waitForFunction(() => performance.getEntriesByName('palermo-lens:highlight').length > 0, {
+    timeout: 15_000,
+  });
+  return page;
+}
+
+const CARD = 'palermo-lens-card >>> .pl-card';
+
+describe('Firefox ESR, built extension', () => {
+  it('highlights the demo page with the highlight contract, and nothing on the trap page', async () => {
+    const page = await openDemo();
+    const ids = await page.$$eval('[data-glossary-id]', (els) => [
+      ...new Set(els.map((e) => e.getAttribute('data-glossary-id'))),
+    ]);
+    for (const id of ['palermo-protocol', 'untoc', 'coe-convention', 'greta', 'unodc', 'iom', 'ilo', 'osce', 'un-gift'])
+      expect(ids).toContain(id);
+    expect(
+      await page.$eval('[data-glossary-id="coe-convention"]', (el) => [
+        el.textContent,
+        el.getAttribute('data-glossary-category'),
+      ]),
+    ).toEqual(['Council of Europe Convention on Action against Trafficking in Human Beings', 'instruments']);
+    await page.close();
+    const traps = await openDemo('/traps.html');
+    expect(await traps.$$eval('[data-glossary-id]', (els) => els.length)).toBe(0);
+    await traps.close();
+  });
+
+  it('opens the card when the pointer rests on a highlight, and Escape closes it', async () => {
+    const page = await openDemo();
+    const mark = await page.$('[data-glossary-id="greta"]');
+    if (!mark) throw new Error('no GRETA highlight');
+    await mark.scrollIntoView();
+    const point = await mark.evaluate((el) => {
+      const own = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      const range = document.createRange();
+      if (own) range.selectNodeContents(own);
+      const rect = (own ? range.getClientRects()[0] : el.getClientRects()[0]) as DOMRect;
+      return { x: rect.x + 4, y: rect.y + rect.height / 2 };
+    });
+    await page.mouse.move(point.x, point.y);
+    const card = await page.waitForSelector(CARD, { timeout: 5000 });
+    expect(await card?.$eval('.pl-entry__title', (el) => el.textContent)).toBe(
+      'Group of Experts on Action against Trafficking in Human Beings',
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      () => !document.querySelector('palermo-lens-card')?.shadowRoot?.querySelector('.pl-card'),
+    );
+    await page.close();
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Starts Debian's Firefox ESR with the built Firefox MV3 extension, driven by puppeteer-core over
+ * WebDriver BiDi (recipe: shared/TOOLCHAIN.md). Playwright cannot drive a stock Firefox.
+ */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { GECKO_ID } from '../../lib/gecko-id';
+
+export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv3');
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** The moz-extension:// origin of the extension's pages. */
+  extensionOrigin: string;
+  close: () => Promise<void>;
+}
+
+export async function launchFirefox(
+  options: { extensionPath?: string; locale?: string } = {},
+): Promise<FirefoxWithExtension> {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // The extension asks for host access at install time; tests grant it as a user would.
+      'extensions.originControls.grantByDefault': true,
+      ...(options.locale && { 'intl.locale.requested': options.locale, 'intl.accept_languages': options.locale }),
+    },
+  });
+  await browser.installExtension(options.extensionPath ?? FIREFOX_BUILD);
+  return { browser, extensionOrigin: `moz-extension://${uuid}`, close: () => browser.close() };
+}

@@ -5,7 +5,6 @@ import { prepareMatcher } from './glossary/matcher';
 import { parseGlossary } from './glossary/schema';
 import { GECKO_ID } from './lib/gecko-id';
 
-
 const readGlossary = () =>
   parseGlossary(JSON.parse(readFileSync(new URL('./glossary/entries.json', import.meta.url), 'utf8')));
 

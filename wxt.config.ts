@@ -30,6 +30,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -41,7 +42,16 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox' && {
-      browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } },
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          // 140: the first version that knows data_collection_permissions (and the current ESR).
+          strict_min_version: '140.0',
+          // Nothing leaves the machine: declared for Firefox's data-collection consent.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
     }),
   }),
   vite: () => ({ plugins: [preparedMatcher()] }),

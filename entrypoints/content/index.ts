@@ -18,6 +18,8 @@ import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from './highlighter';
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  // Frames without a URL of their own (srcdoc, about:blank written by script) are the page's too.
+  matchAboutBlank: true,
   runAt: 'document_idle',
   async main(ctx) {
     const started = performance.now();

@@ -28,11 +28,16 @@ export function startHarness(routes: Record<string, Route> = {}): Harness {
 export const passes = (page: Page) =>
   page.evaluate(() => performance.getEntriesByName('palermo-lens:highlight').length);
 
-/** Waits until the page has finished more than `after` highlight passes. */
-export async function waitForPass(page: Page, after = 0): Promise<void> {
-  await page.waitForFunction((n) => performance.getEntriesByName('palermo-lens:highlight').length > n, after, {
-    timeout: 15_000,
-  });
+/**
+ * Waits until the page has finished more than `after` highlight passes. It polls from here: a
+ * hostile page may break the timers and observers that Playwright's own waiting uses.
+ */
+export async function waitForPass(page: Page, after = 0, timeout = 15_000): Promise<void> {
+  const until = Date.now() + timeout;
+  while ((await passes(page)) <= after) {
+    if (Date.now() > until) throw new Error(`no highlight pass after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Opens a page, collecting its uncaught errors, and waits for the first highlight pass. */

@@ -1,29 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { glossary } from '../../glossary';
-import { type ExtensionBrowser, launchChromium } from './chromium';
-import { FIXTURES, type StaticServer, startServer } from './server';
+import { open as openPage, startHarness } from './harness';
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer([FIXTURES]);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens a page and waits until the highlighter has finished its first pass. */
-async function open(path: string) {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
-  await page.waitForFunction(() => performance.getEntriesByName('palermo-lens:highlight').length > 0, null, {
-    timeout: 15_000,
-  });
-  return page;
-}
+const h = startHarness();
+const open = async (path: string) => (await openPage(h, path)).page;
 
 describe('highlights on the demo page (Chromium, built extension)', () => {
   it('highlights every entry the source document names, with the highlight contract', async () => {
@@ -50,16 +30,16 @@ describe('highlights on the demo page (Chromium, built extension)', () => {
   });
 
   it('leaves the text of the page unchanged', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/demo.html'));
+    const page = await h.browser.context.newPage();
+    await page.goto(h.server.url('/demo.html'));
     const textWith = await page.evaluate(async () => {
       while (performance.getEntriesByName('palermo-lens:highlight').length === 0)
         await new Promise((r) => setTimeout(r, 50));
       return document.body.innerText;
     });
-    const res = await fetch(server.url('/demo.html'));
+    const res = await fetch(h.server.url('/demo.html'));
     const raw = await res.text();
-    const plain = await browser.context.newPage();
+    const plain = await h.browser.context.newPage();
     // setContent pages are about:blank, where the extension does not run: the text without highlights.
     await plain.setContent(raw);
     const textWithout = await plain.evaluate(() => document.body.innerText);

@@ -19,6 +19,8 @@ export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 export interface MentionsReply {
   /** Whether the extension highlights on this site. */
   enabled: boolean;
+  /** The page's host name: the popup cannot read the tab's URL without the "tabs" permission. */
+  hostname: string;
   /** [entry id, number of highlights], in order of first appearance. */
   mentions: [string, number][];
 }

@@ -121,7 +121,11 @@ export default defineContentScript({
       const request = parseContentRequest(message);
       if (!request || signal.aborted) return undefined;
       if (request.type === 'get-mentions') {
-        const reply: MentionsReply = { enabled: active, mentions: [...highlighter.counts()] };
+        const reply: MentionsReply = {
+          enabled: active,
+          hostname: location.hostname,
+          mentions: [...highlighter.counts()],
+        };
         return Promise.resolve(reply);
       }
       if (request.type === 'show-mention') {

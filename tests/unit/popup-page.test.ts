@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { entryById } from '../../glossary';
+import {
+  hostnameOf,
+  isRestrictedUrl,
+  parseMentionsReply,
+  pluralForm,
+  summarizeMentions,
+  tabIdFromSearch,
+} from '../../lib/popup-page';
+
+describe('tabIdFromSearch (the testing hook)', () => {
+  it('reads ?tab=<id>', () => {
+    expect(tabIdFromSearch('?tab=42')).toBe(42);
+    expect(tabIdFromSearch('?x=1&tab=1568712642')).toBe(1568712642);
+    expect(tabIdFromSearch('')).toBeUndefined();
+    expect(tabIdFromSearch('?tab=')).toBeUndefined();
+    expect(tabIdFromSearch('?tab=-1')).toBeUndefined();
+    expect(tabIdFromSearch('?tab=1e3')).toBeUndefined();
+    expect(tabIdFromSearch('?tab=abc')).toBeUndefined();
+  });
+});
+
+describe('isRestrictedUrl', () => {
+  it('keeps browser pages, extension pages and the stores off limits', () => {
+    for (const url of [
+      'chrome://version/',
+      'chrome://extensions',
+      'about:blank',
+      'about:addons',
+      'edge://settings',
+      'chrome-extension://abcdefghijklmnop/options.html',
+      'moz-extension://0f1e2d/popup.html',
+      'view-source:https://example.org/',
+      'devtools://devtools/bundled/inspector.html',
+      'data:text/html,hi',
+      'https://chromewebstore.google.com/detail/x/abc',
+      'https://chrome.google.com/webstore/detail/abc',
+      'https://addons.mozilla.org/fr/firefox/addon/x/',
+      'https://microsoftedge.microsoft.com/addons/detail/x',
+      'not a url',
+    ])
+      expect(isRestrictedUrl(url), url).toBe(true);
+  });
+
+  it('lets ordinary pages, files and unknown addresses through', () => {
+    for (const url of [
+      'https://www.diplomatie.gouv.fr/en/',
+      'http://127.0.0.1:8080/demo.html',
+      'https://chrome.google.com/search',
+      'https://mozilla.org/addons',
+      'file:///home/me/report.html',
+      undefined,
+      '',
+    ])
+      expect(isRestrictedUrl(url), String(url)).toBe(false);
+  });
+});
+
+describe('hostnameOf', () => {
+  it('gives the host of http(s) pages only', () => {
+    expect(hostnameOf('https://WWW.Example.org:8443/a?b#c')).toBe('www.example.org');
+    expect(hostnameOf('http://127.0.0.1:5000/demo.html')).toBe('127.0.0.1');
+    expect(hostnameOf('file:///tmp/x.html')).toBeUndefined();
+    expect(hostnameOf('chrome://version')).toBeUndefined();
+    expect(hostnameOf(undefined)).toBeUndefined();
+    expect(hostnameOf('nonsense')).toBeUndefined();
+  });
+});
+
+describe('parseMentionsReply', () => {
+  it('accepts the content script’s reply and rejects anything else', () => {
+    expect(parseMentionsReply({ enabled: true, mentions: [['greta', 3]] })).toEqual({
+      enabled: true,
+      mentions: [['greta', 3]],
+    });
+    expect(parseMentionsReply({ enabled: false, mentions: [], hostname: 'example.org' })?.hostname).toBe('example.org');
+    expect(parseMentionsReply(undefined)).toBeUndefined();
+    expect(parseMentionsReply(true)).toBeUndefined();
+    expect(parseMentionsReply({ enabled: 'yes', mentions: [] })).toBeUndefined();
+    expect(parseMentionsReply({ enabled: true, mentions: [['greta', -1]] })).toBeUndefined();
+    expect(parseMentionsReply({ enabled: true, mentions: [['greta']] })).toBeUndefined();
+    expect(parseMentionsReply({ enabled: true, mentions: {} })).toBeUndefined();
+  });
+});
+
+describe('summarizeMentions', () => {
+  it('keeps the order of first appearance and adds up each category', () => {
+    const s = summarizeMentions(
+      [
+        ['greta', 4],
+        ['unodc', 2],
+        ['palermo-protocol', 3],
+        ['iom', 1],
+        ['gone-entry', 5],
+        ['greta', 9],
+        ['forced-labour', 0],
+      ],
+      entryById,
+    );
+    expect(s.entries.map((e) => [e.entry.id, e.count])).toEqual([
+      ['greta', 4],
+      ['unodc', 2],
+      ['palermo-protocol', 3],
+      ['iom', 1],
+    ]);
+    expect(s.categories).toEqual({
+      instruments: 3,
+      bodies: 3,
+      mechanisms: 4,
+      initiatives: 0,
+      'civil-society': 0,
+      exploitation: 0,
+    });
+    expect(s.total).toBe(10);
+  });
+});
+
+describe('pluralForm', () => {
+  it('follows each language’s rule', () => {
+    expect(pluralForm(1, 'en')).toBe('one');
+    expect(pluralForm(0, 'en')).toBe('other');
+    expect(pluralForm(2, 'en')).toBe('other');
+    expect(pluralForm(0, 'fr')).toBe('one');
+    expect(pluralForm(1, 'fr')).toBe('one');
+    expect(pluralForm(2, 'fr')).toBe('other');
+  });
+});

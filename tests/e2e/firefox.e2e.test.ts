@@ -72,4 +72,36 @@ describe('Firefox ESR, built extension', () => {
     );
     await page.close();
   });
+
+  it('the popup lists the page’s entries with the page’s own counts', async () => {
+    const demo = await openDemo();
+    const expected = await demo.$$eval('[data-glossary-id]', (els) => {
+      const counts: Record<string, number> = {};
+      for (const el of els) {
+        const id = el.getAttribute('data-glossary-id') as string;
+        counts[id] = (counts[id] ?? 0) + 1;
+      }
+      return counts;
+    });
+    // An extension page finds the demo's tab id (the active tab: no tabs permission is needed).
+    const probe = await ff.browser.newPage();
+    void probe.goto(`${ff.extensionOrigin}/popup.html`).catch(() => undefined); // never resolves on moz-extension pages
+    await probe.waitForSelector('input[type="search"], input');
+    await demo.bringToFront();
+    const tabId = await probe.evaluate(async () => {
+      type Tabs = { query(q: object): Promise<{ id?: number; active?: boolean }[]> };
+      const tabs = (globalThis as unknown as { browser: { tabs: Tabs } }).browser.tabs;
+      const [tab] = await tabs.query({ active: true, currentWindow: true });
+      return tab?.id;
+    });
+    const popup = await ff.browser.newPage();
+    void popup.goto(`${ff.extensionOrigin}/popup.html?tab=${tabId}`).catch(() => undefined);
+    await popup.waitForSelector('.pp-entries [data-entry-id]', { timeout: 10_000 });
+    const listed = await popup.$$eval('.pp-entries [data-entry-id]', (els) =>
+      els.map((el) => [el.getAttribute('data-entry-id'), el.textContent]),
+    );
+    expect(listed.length).toBe(Object.keys(expected).length);
+    for (const [id, text] of listed) expect(text, id ?? '').toContain(String(expected[id as string]));
+    await Promise.all([demo.close(), probe.close(), popup.close()]);
+  });
 });

@@ -10,7 +10,10 @@ export function t(key: string, substitutions?: string | string[]): string {
   return getMessage(key, substitutions) || key;
 }
 
-/** The glossary language that matches the browser's UI language. */
+/**
+ * The glossary language of the UI text the browser chose: read from the messages themselves, so
+ * that labels and glossary always agree (a browser may report fr-FR and still serve English).
+ */
 export function uiLanguage(): Language {
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return t('common_language') === 'fr' ? 'fr' : 'en';
 }

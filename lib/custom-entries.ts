@@ -1,0 +1,321 @@
+/**
+ * The user's own glossary entries: importing them from a file, building one from the options
+ * page's form, exporting them. They are validated with the built-in glossary's schema, plus the
+ * rules that keep them from breaking highlighting (unique ids and terms, names long enough not to
+ * match everywhere, related entries that exist). Pure: no DOM, no browser APIs. Every refusal
+ * says which entry (by id, else #index from 1) and which field, and nothing is returned with it.
+ */
+import * as v from 'valibot';
+import {
+  CATEGORIES,
+  describeIssues,
+  type Entry,
+  EntrySchema,
+  type Glossary,
+  LANGUAGES,
+  sharedTerms,
+} from '../glossary/schema';
+import { checkFileHeader, readJsonFile } from './options-files';
+
+export const ENTRIES_FORMAT = 'palermo-lens-entries';
+export const ENTRIES_FILE_VERSION = 1;
+export const CUSTOM_ENTRIES_MAX_BYTES = 512 * 1024;
+export const CUSTOM_ENTRIES_MAX = 500;
+/** What a custom entry is, in the card. */
+export const CUSTOM_KIND = { en: 'Custom entry', fr: 'Entrée personnalisée' } as const;
+
+export type EntriesResult = { ok: true; entries: Entry[] } | { ok: false; errors: string[] };
+
+/** A problem with one entry: where (its id or its index) and which field. */
+interface Problem {
+  entry: string;
+  field: string;
+  message: string;
+}
+const format = (p: Problem) => `${p.entry}${p.field ? `, field ${p.field}` : ''}: ${p.message}`;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const TWO_CAPITALS = /^\p{Lu}{2}$/u;
+
+/**
+ * The rules beyond the schema, for `entries` (already schema-valid) next to the built-in
+ * glossary and `others` (the user's other entries, already saved and checked).
+ */
+function ruleProblems(entries: readonly Entry[], builtIn: Glossary, others: readonly Entry[]): Problem[] {
+  const problems: Problem[] = [];
+  const builtInIds = new Set(builtIn.map((e) => e.id));
+  const otherIds = new Set(others.map((e) => e.id));
+  const fileIds = new Set(entries.map((e) => e.id));
+  const firstIndex = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const where = `entry "${entry.id}"`;
+    const add = (field: string, message: string) => problems.push({ entry: where, field, message });
+    const first = firstIndex.get(entry.id);
+    if (first === undefined) firstIndex.set(entry.id, index);
+    else add('id', `the id is used twice, by entries #${first + 1} and #${index + 1}`);
+    if (builtInIds.has(entry.id)) add('id', `"${entry.id}" is the id of a built-in entry`);
+    if (otherIds.has(entry.id)) add('id', `"${entry.id}" is already the id of another of your entries`);
+
+    if (!entry.names.en.some((n) => n.display !== false)) add('names.en', 'needs at least one displayed English name');
+    for (const lang of LANGUAGES) {
+      entry.names[lang].forEach((name, i) => {
+        const field = `names.${lang}.${i}`;
+        const chars = [...name.text.replace(/\s+/g, '')].length;
+        if (chars <= 2)
+          add(
+            field,
+            `"${name.text}" is too short: a name needs at least 3 characters, or it would match almost everywhere`,
+          );
+        else if (!LETTER_OR_DIGIT.test(name.text)) add(field, `"${name.text}" needs at least one letter or digit`);
+      });
+      entry.acronyms[lang].forEach((acronym, i) => {
+        const field = `acronyms.${lang}.${i}`;
+        const chars = [...acronym.text].length;
+        if (chars <= 1)
+          add(
+            field,
+            `"${acronym.text}" is too short: an acronym needs at least 2 characters, or it would match almost everywhere`,
+          );
+        else if (chars === 2 && !TWO_CAPITALS.test(acronym.text))
+          add(
+            field,
+            `"${acronym.text}": a two-character acronym must be two capital letters (acronyms match case-sensitively, so it would match common words)`,
+          );
+      });
+    }
+    entry.related.forEach((rel, i) => {
+      if (rel === entry.id) add(`related.${i}`, 'an entry cannot relate to itself');
+      else if (!fileIds.has(rel) && !builtInIds.has(rel) && !otherIds.has(rel))
+        add(`related.${i}`, `unknown entry id "${rel}"`);
+    });
+  });
+  // Terms shared with a built-in entry, another of the user's entries or another entry of the file.
+  const ours = new Set(entries.map((e) => `entry "${e.id}", `));
+  for (const message of sharedTerms([...builtIn, ...others, ...entries])) {
+    const prefix = /^entry "[^"]*", /.exec(message)?.[0];
+    if (!prefix || !ours.has(prefix)) continue;
+    const rest = message.slice(prefix.length);
+    const field = /^field (\S+): /.exec(rest);
+    problems.push({
+      entry: prefix.slice(0, -2),
+      field: field?.[1] ?? '',
+      message: field ? rest.slice(field[0].length) : rest,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Checks entries (raw data) as the user's own: the schema, then the rules. `others` are the
+ * user's entries that stay next to them (none for a file, which replaces them all).
+ */
+export function checkCustomEntries(input: unknown[], builtIn: Glossary, others: readonly Entry[] = []): EntriesResult {
+  const parsed = v.safeParse(v.array(EntrySchema), input);
+  if (!parsed.success) return { ok: false, errors: describeIssues(input, parsed.issues) };
+  const problems = ruleProblems(parsed.output, builtIn, others);
+  return problems.length ? { ok: false, errors: problems.map(format) } : { ok: true, entries: parsed.output };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The entries of an imported file: a bare array of entries, or
+ * {format: 'palermo-lens-entries', version: 1, entries: […]}. They replace the user's entries,
+ * so they are checked against the built-in glossary and each other only.
+ */
+export function parseCustomEntriesFile(text: string, builtIn: Glossary): EntriesResult {
+  const json = readJsonFile(text, CUSTOM_ENTRIES_MAX_BYTES);
+  if (!json.ok) return { ok: false, errors: json.errors };
+  let list: unknown = json.value;
+  if (isRecord(list) && 'format' in list) {
+    const header = checkFileHeader(list, ENTRIES_FORMAT, ENTRIES_FILE_VERSION);
+    if (header.length) return { ok: false, errors: header };
+    const extra = Object.keys(list).filter((k) => !['format', 'version', 'entries'].includes(k));
+    if (extra.length) return { ok: false, errors: extra.map((k) => `field ${k}: unknown field`) };
+    if (!Array.isArray(list.entries)) return { ok: false, errors: ['field entries: must be a list of entries'] };
+    list = list.entries;
+  }
+  if (!Array.isArray(list)) {
+    return {
+      ok: false,
+      errors: [
+        `The file must hold a list of entries: a JSON array, or {"format": "${ENTRIES_FORMAT}", "version": 1, "entries": […]}.`,
+      ],
+    };
+  }
+  if (list.length > CUSTOM_ENTRIES_MAX) {
+    return { ok: false, errors: [`The file has ${list.length} entries; the limit is ${CUSTOM_ENTRIES_MAX}.`] };
+  }
+  return checkCustomEntries(list, builtIn);
+}
+
+/** What an exported file of entries holds. */
+export function entriesFileContent(entries: readonly Entry[]): string {
+  return `${JSON.stringify({ format: ENTRIES_FORMAT, version: ENTRIES_FILE_VERSION, entries }, null, 2)}\n`;
+}
+
+/** The valid entries of a stored value (anything else is dropped: storage can hold old or damaged data). */
+export function storedCustomEntries(value: unknown): Entry[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const parsed = v.safeParse(EntrySchema, item);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+/** The fields of the options page's form, as typed. */
+export interface CustomEntryFields {
+  /** One name per line; the first is the title. */
+  namesEn: string;
+  namesFr: string;
+  /** Separated by commas or new lines. */
+  acronymsEn: string;
+  acronymsFr: string;
+  category: string;
+  definitionEn: string;
+  definitionFr: string;
+  officialUrl: string;
+}
+export type FieldName = keyof CustomEntryFields;
+
+export const EMPTY_FIELDS: CustomEntryFields = {
+  namesEn: '',
+  namesFr: '',
+  acronymsEn: '',
+  acronymsFr: '',
+  category: CATEGORIES[0],
+  definitionEn: '',
+  definitionFr: '',
+  officialUrl: '',
+};
+
+/** The form's fields for an existing entry (to edit it). */
+export function fieldsOfEntry(entry: Entry): CustomEntryFields {
+  const lines = (terms: readonly { text: string }[], separator: string) => terms.map((t) => t.text).join(separator);
+  return {
+    namesEn: lines(entry.names.en, '\n'),
+    namesFr: lines(entry.names.fr, '\n'),
+    acronymsEn: lines(entry.acronyms.en, ', '),
+    acronymsFr: lines(entry.acronyms.fr, ', '),
+    category: entry.category,
+    definitionEn: entry.definition.en,
+    definitionFr: entry.definition.fr === entry.definition.en ? '' : entry.definition.fr,
+    officialUrl: entry.officialUrl ?? '',
+  };
+}
+
+const unique = (items: string[]) => [...new Set(items)];
+const splitLines = (text: string) => unique(text.split(/\r?\n/).map((s) => s.trim())).filter(Boolean);
+const splitAcronyms = (text: string) => unique(text.split(/[,\n]/).map((s) => s.trim())).filter(Boolean);
+
+/** An id from an English name: "custom-" and the name's words, unique among `taken`. */
+export function customId(name: string, taken: ReadonlySet<string>): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  const base = `custom-${slug || 'entry'}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** The form field that a problem's entry field belongs to. */
+function fieldOf(path: string): FieldName | null {
+  const [head, lang] = path.split('.');
+  const suffix = lang === 'fr' ? 'Fr' : 'En';
+  if (head === 'names' || head === 'acronyms' || head === 'definition') return `${head}${suffix}` as FieldName;
+  if (head === 'category') return 'category';
+  if (head === 'officialUrl') return 'officialUrl';
+  return null;
+}
+
+export interface FieldError {
+  /** The form field at fault, or null when the problem is with the entry as a whole. */
+  field: FieldName | null;
+  message: string;
+}
+
+export type FormResult = { ok: true; entry: Entry } | { ok: false; errors: FieldError[] };
+
+/**
+ * A full entry from the form's fields, checked like an imported one against the built-in
+ * glossary and the user's `others` entries. `base` is the entry being edited: it keeps its id and
+ * what the form does not show (facts, related entries, a term's context words and display flag).
+ * A new entry gets an id from its English name. A definition in one language stands for both.
+ */
+export function entryFromFields(
+  fields: CustomEntryFields,
+  builtIn: Glossary,
+  others: readonly Entry[],
+  base?: Entry,
+): FormResult {
+  const namesEn = splitLines(fields.namesEn);
+  // Every problem at once: the checks go on with stand-ins for what is missing.
+  const errors: FieldError[] = [];
+  if (namesEn.length === 0) errors.push({ field: 'namesEn', message: 'needs at least one English name' });
+  const en = fields.definitionEn.trim();
+  const fr = fields.definitionFr.trim();
+  if (!en && !fr) errors.push({ field: 'definitionEn', message: 'write a definition in English or in French' });
+  const definition = en || fr || '-';
+
+  const taken = new Set([...builtIn.map((e) => e.id), ...others.map((e) => e.id)]);
+  const url = fields.officialUrl.trim();
+  /** Terms from the form, keeping the base entry's options for the texts it already had. */
+  const terms = <T extends { text: string }>(texts: string[], old: readonly T[] = []) =>
+    texts.map((text) => old.find((t) => t.text === text) ?? { text });
+  const raw = {
+    ...(base ?? {
+      kind: { ...CUSTOM_KIND },
+      inDocument: 'no',
+      facts: [],
+      documentPassages: [],
+      franceRole: null,
+      correction: null,
+      related: [],
+    }),
+    id: base?.id ?? customId(namesEn[0] ?? '', taken),
+    category: fields.category,
+    names: {
+      en: terms(namesEn, base?.names.en),
+      fr: terms(splitLines(fields.namesFr), base?.names.fr),
+    },
+    acronyms: {
+      en: terms(splitAcronyms(fields.acronymsEn), base?.acronyms.en),
+      fr: terms(splitAcronyms(fields.acronymsFr), base?.acronyms.fr),
+    },
+    definition: { en: en || definition, fr: fr || definition },
+    officialUrl: url || null,
+  };
+  const parsed = v.safeParse(EntrySchema, raw);
+  if (!parsed.success) {
+    for (const issue of parsed.issues) {
+      const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+      errors.push({ field: fieldOf(path), message: issue.message });
+    }
+    return { ok: false, errors };
+  }
+  for (const p of ruleProblems([parsed.output], builtIn, others)) {
+    // Said above in the form's words.
+    if (p.field === 'names.en' && namesEn.length === 0) continue;
+    errors.push({ field: fieldOf(p.field), message: p.message });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, entry: parsed.output };
+}
+
+/** The user's entries after saving `entry` (replacing the one with its id, else added at the end). */
+export function withEntry(entries: readonly Entry[], entry: Entry): Entry[] {
+  const at = entries.findIndex((e) => e.id === entry.id);
+  return at < 0 ? [...entries, entry] : entries.map((e, i) => (i === at ? entry : e));
+}
+
+/** The user's entries without the one with `id`, and without links to it from the others. */
+export function withoutEntry(entries: readonly Entry[], id: string): Entry[] {
+  return entries
+    .filter((e) => e.id !== id)
+    .map((e) => (e.related.includes(id) ? { ...e, related: e.related.filter((r) => r !== id) } : e));
+}

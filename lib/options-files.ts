@@ -1,0 +1,200 @@
+/**
+ * Files the options page reads and writes: the settings export and import, and the JSON reading
+ * that the custom entries' import shares (size limit, parse errors with their position). Pure: no
+ * DOM, no browser APIs. Messages are in English and name what is wrong and where.
+ */
+import { parseSettings, type Settings } from './settings';
+
+export const SETTINGS_FORMAT = 'palermo-lens-settings';
+export const SETTINGS_FILE_VERSION = 1;
+/** A settings file is a few kilobytes; anything much larger is not one. */
+export const SETTINGS_FILE_MAX_BYTES = 64 * 1024;
+
+export type FileResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** A size for people: "812 bytes", "512 KB", "1.4 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  return `${Number(value.toFixed(1))} ${unit}`;
+}
+
+/** The message for a file over the limit, or undefined when it fits. */
+export function fileSizeError(bytes: number, maxBytes: number): string | undefined {
+  if (bytes <= maxBytes) return undefined;
+  let [size, limit] = [formatSize(bytes), formatSize(maxBytes)];
+  // Just over the limit, rounded sizes would read the same.
+  if (size === limit) [size, limit] = [`${bytes} bytes`, `${maxBytes} bytes`];
+  return `The file is ${size}; the limit is ${limit}.`;
+}
+
+/** The offset of the first syntax error in `text`, found by a strict JSON scanner (undefined if none). */
+export function jsonErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const fail = (): never => {
+    throw new SyntaxAt(i);
+  };
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const string = () => {
+    i++; // the opening quote
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail();
+      if (c === 0x5c) {
+        const next = text[i + 1] ?? '';
+        if ('"\\/bfnrt'.includes(next) && next !== '') i += 2;
+        else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+        else {
+          i++;
+          fail();
+        }
+      } else i++;
+    }
+    fail();
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          space();
+          if (text[i] !== '"') fail();
+          string();
+          space();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) {
+          i++;
+          return;
+        } else fail();
+      }
+    }
+    if (c === '"') {
+      string();
+      return;
+    }
+    for (const literal of ['true', 'false', 'null']) {
+      if (text.startsWith(literal, i)) {
+        i += literal.length;
+        return;
+      }
+    }
+    NUMBER.lastIndex = i;
+    if (NUMBER.test(text)) {
+      i = NUMBER.lastIndex;
+      return;
+    }
+    fail();
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+    return undefined;
+  } catch (error) {
+    if (error instanceof SyntaxAt) return error.at;
+    return undefined; // nesting too deep for this scanner: no position
+  }
+}
+
+class SyntaxAt {
+  constructor(readonly at: number) {}
+}
+
+/** Line and column (both from 1) of an offset in `text`. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * The JSON in a file's text, or why not: over the size limit, or not JSON (with the parser's
+ * message and the position of the error as line, column and character offset).
+ */
+export function readJsonFile(text: string, maxBytes: number): FileResult<unknown> {
+  const tooLarge = fileSizeError(new TextEncoder().encode(text).length, maxBytes);
+  if (tooLarge) return { ok: false, errors: [tooLarge] };
+  const body = text.replace(/^\uFEFF/, '');
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (error) {
+    const raw = error instanceof Error ? error.message : String(error);
+    const parserPosition = /at position (\d+)/.exec(raw);
+    const offset = parserPosition ? Number(parserPosition[1]) : (jsonErrorOffset(body) ?? body.length);
+    // The parser's own words, without its excerpt of the file (which can be long) or its position.
+    const reason =
+      raw
+        .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+        .replace(/\s*in JSON at position \d+.*$/s, '')
+        .replace(/\s*\(line \d+ column \d+\)$/, '')
+        .trim() || 'Syntax error';
+    const { line, column } = lineAndColumn(body, offset);
+    return {
+      ok: false,
+      errors: [`The file is not valid JSON: ${reason} at line ${line}, column ${column} (position ${offset}).`],
+    };
+  }
+}
+
+/** What an exported settings file holds. */
+export function settingsFileContent(settings: Settings): string {
+  return `${JSON.stringify({ format: SETTINGS_FORMAT, version: SETTINGS_FILE_VERSION, settings }, null, 2)}\n`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks a file's `format` and `version` fields; the messages name the field. */
+export function checkFileHeader(file: Record<string, unknown>, format: string, version: number): string[] {
+  if (file.format !== format) {
+    const found = typeof file.format === 'string' ? ` (this file says "${file.format}")` : '';
+    return [`field format: must be "${format}"${found}`];
+  }
+  if (file.version !== version) {
+    return [`field version: version ${JSON.stringify(file.version ?? null)} is not supported (only ${version})`];
+  }
+  return [];
+}
+
+/**
+ * A settings file, strictly: {format: 'palermo-lens-settings', version: 1, settings} whose
+ * settings pass parseSettings. Nothing is returned when anything is wrong.
+ */
+export function parseSettingsFile(text: string): FileResult<Settings> {
+  const json = readJsonFile(text, SETTINGS_FILE_MAX_BYTES);
+  if (!json.ok) return json;
+  const file = json.value;
+  if (!isRecord(file)) {
+    return {
+      ok: false,
+      errors: [`The file must be a settings export: {"format": "${SETTINGS_FORMAT}", "version": 1, "settings": {…}}.`],
+    };
+  }
+  const header = checkFileHeader(file, SETTINGS_FORMAT, SETTINGS_FILE_VERSION);
+  if (header.length) return { ok: false, errors: header };
+  const extra = Object.keys(file).filter((k) => !['format', 'version', 'settings'].includes(k));
+  if (extra.length) return { ok: false, errors: extra.map((k) => `field ${k}: unknown field`) };
+  if (file.settings === undefined) return { ok: false, errors: ['field settings: missing'] };
+  const parsed = parseSettings(file.settings);
+  return parsed.ok ? { ok: true, value: parsed.settings } : { ok: false, errors: parsed.errors };
+}

@@ -1,0 +1,311 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { glossary } from '../../glossary';
+import { compileMatcher } from '../../glossary/matcher';
+import type { Entry } from '../../glossary/schema';
+import {
+  CUSTOM_ENTRIES_MAX,
+  CUSTOM_ENTRIES_MAX_BYTES,
+  type CustomEntryFields,
+  customId,
+  EMPTY_FIELDS,
+  entriesFileContent,
+  entryFromFields,
+  fieldsOfEntry,
+  parseCustomEntriesFile,
+  storedCustomEntries,
+  withEntry,
+  withoutEntry,
+} from '../../lib/custom-entries';
+import { entry, names } from './helpers';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/custom/${name}`, import.meta.url), 'utf8');
+
+/** The errors of a refused file; fails the test if the file was accepted. */
+function refused(text: string): string[] {
+  const result = parseCustomEntriesFile(text, glossary);
+  expect(result.ok, 'the file should be refused').toBe(false);
+  expect('entries' in result, 'nothing is returned on error').toBe(false);
+  return result.ok ? [] : result.errors;
+}
+
+function accepted(text: string): Entry[] {
+  const result = parseCustomEntriesFile(text, glossary);
+  if (!result.ok) throw new Error(`refused: ${result.errors.join('\n')}`);
+  return result.entries;
+}
+
+const named = (id: string, name: string, patch: Partial<Entry> = {}) =>
+  entry(id, { names: { en: names(name), fr: [] }, ...patch });
+
+describe('parseCustomEntriesFile: accepted files', () => {
+  it('accepts a file in the export format, and a bare array', () => {
+    const entries = accepted(fixture('valid.json'));
+    expect(entries.map((e) => e.id)).toEqual(['cpp-forum', 'lantern-network']);
+    expect(entries[1]?.names.fr[0]?.text).toBe('Réseau Lanterne contre l’esclavage');
+    expect(accepted(fixture('valid-bare-array.json')).map((e) => e.id)).toEqual(['quiet-harbour']);
+    expect(accepted('[]')).toEqual([]);
+  });
+
+  it('accepts regex metacharacters in names and matches them literally', () => {
+    const entries = accepted(fixture('valid.json'));
+    expect(entries[0]?.names.en[0]?.text).toBe('C++ (Forum) [x]*');
+    const matcher = compileMatcher([...glossary, ...entries]);
+    const text = 'Members of the C++ (Forum) [x]* met the Lantern Anti-Slavery Network (LASN).';
+    const found = matcher.find(text).map((m) => [m.id, text.slice(m.start, m.end)]);
+    expect(found).toEqual([
+      ['cpp-forum', 'C++ (Forum) [x]*'],
+      ['lantern-network', 'Lantern Anti-Slavery Network'],
+      ['lantern-network', 'LASN'],
+    ]);
+    // Literally: the characters are not read as a pattern ("C+" repeated, a class [x], a star).
+    for (const near of ['CCC (Forum) x', 'C++ Forum [x]*', 'C++ (Forum) xxxx', 'C (Forum) [x]']) {
+      expect(
+        matcher.find(near).map((m) => m.id),
+        near,
+      ).not.toContain('cpp-forum');
+    }
+  });
+
+  it('round-trips its own export', () => {
+    const entries = accepted(fixture('valid.json'));
+    expect(accepted(entriesFileContent(entries))).toEqual(entries);
+    expect(JSON.parse(entriesFileContent(entries))).toMatchObject({ format: 'palermo-lens-entries', version: 1 });
+  });
+});
+
+describe('parseCustomEntriesFile: refusals name the entry and the field', () => {
+  it('refuses a file over the size limit, saying its size and the limit', () => {
+    // Just over: the sizes are given in bytes so that they differ.
+    expect(refused(`[${' '.repeat(CUSTOM_ENTRIES_MAX_BYTES - 1)}]`)).toEqual([
+      'The file is 524289 bytes; the limit is 524288 bytes.',
+    ]);
+    expect(accepted(`[${' '.repeat(CUSTOM_ENTRIES_MAX_BYTES - 2)}]`)).toEqual([]);
+    const [message] = refused(`[${' '.repeat(600 * 1024)}]`);
+    expect(message).toBe('The file is 600 KB; the limit is 512 KB.');
+    // Characters outside ASCII count as the bytes they take.
+    expect(refused(`["${'é'.repeat(CUSTOM_ENTRIES_MAX_BYTES / 2)}"]`)[0]).toBe(
+      'The file is 524292 bytes; the limit is 524288 bytes.',
+    );
+  });
+
+  it('refuses text that is not JSON, with the position of the error', () => {
+    const [message] = refused(fixture('not-json.txt'));
+    // The trailing comma before "}" on line 5.
+    expect(message).toMatch(/^The file is not valid JSON: .+ at line 5, column 3 \(position \d+\)\.$/);
+    expect(refused('hello')[0]).toMatch(/not valid JSON: Unexpected token 'h' at line 1, column 1 \(position 0\)/);
+    expect(refused('[1, 2')[0]).toMatch(/line 1, column 6/);
+    expect(refused('')[0]).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a file that is not a list of entries', () => {
+    expect(refused(fixture('not-a-list.json'))).toEqual([
+      'The file must hold a list of entries: a JSON array, or {"format": "palermo-lens-entries", "version": 1, "entries": […]}.',
+    ]);
+    expect(refused('"entries"')[0]).toMatch(/must hold a list of entries/);
+    expect(refused(fixture('wrong-format.json'))).toEqual([
+      'field format: must be "palermo-lens-entries" (this file says "palermo-lens-settings")',
+    ]);
+    expect(refused(fixture('wrong-version.json'))).toEqual(['field version: version 2 is not supported (only 1)']);
+    expect(refused('{"format": "palermo-lens-entries", "version": 1, "entries": {}}')).toEqual([
+      'field entries: must be a list of entries',
+    ]);
+  });
+
+  it('refuses more than 500 entries', () => {
+    const many = Array.from({ length: CUSTOM_ENTRIES_MAX + 1 }, (_, i) => named(`e${i}`, `Entry number ${i}`));
+    expect(refused(JSON.stringify(many))).toEqual(['The file has 501 entries; the limit is 500.']);
+    expect(accepted(JSON.stringify(many.slice(0, CUSTOM_ENTRIES_MAX)))).toHaveLength(CUSTOM_ENTRIES_MAX);
+  });
+
+  it('refuses schema errors, with the glossary schema’s messages', () => {
+    const errors = refused(fixture('schema-error.json'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^entry "bad-category", field category: /);
+    // Without an id, the entry is named by its position (from 1).
+    expect(refused(fixture('schema-no-id.json'))[0]).toMatch(/^entry #1, field id: /);
+    const unsafe = JSON.stringify([named('unsafe', 'Unsafe Link Group', { officialUrl: 'javascript:alert(1)' })]);
+    expect(refused(unsafe)[0]).toMatch(/^entry "unsafe", field officialUrl: /);
+    const extra = JSON.stringify([{ ...named('extra-field', 'Extra Field Group'), script: '<b>x</b>' }]);
+    expect(refused(extra)[0]).toMatch(/^entry "extra-field", field script: /);
+  });
+
+  it('refuses duplicate ids within the file', () => {
+    expect(refused(fixture('duplicate-ids.json'))).toEqual([
+      'entry "twice", field id: the id is used twice, by entries #1 and #2',
+    ]);
+  });
+
+  it('refuses the id of a built-in entry', () => {
+    expect(refused(fixture('builtin-id.json'))).toEqual([
+      'entry "greta", field id: "greta" is the id of a built-in entry',
+    ]);
+  });
+
+  it('refuses an entry without an English display name', () => {
+    expect(refused(fixture('no-english-name.json'))).toEqual([
+      'entry "french-only", field names.en: needs at least one displayed English name',
+    ]);
+    const hiddenOnly = [
+      named('hidden-only', 'Hidden Only Group', {
+        names: { en: [{ text: 'Hidden Only Group', display: false }], fr: [] },
+      }),
+    ];
+    expect(refused(JSON.stringify(hiddenOnly))).toEqual([
+      'entry "hidden-only", field names.en: needs at least one displayed English name',
+    ]);
+  });
+
+  it('refuses names and acronyms that would match almost everywhere', () => {
+    expect(refused(fixture('short-name.json'))).toEqual([
+      'entry "short-name", field names.en.0: "Zq" is too short: a name needs at least 3 characters, or it would match almost everywhere',
+    ]);
+    expect(refused(fixture('short-acronym.json'))).toEqual([
+      'entry "short-acronym", field acronyms.en.0: "S" is too short: an acronym needs at least 2 characters, or it would match almost everywhere',
+    ]);
+    expect(refused(fixture('lowercase-acronym.json'))).toEqual([
+      'entry "lowercase-acronym", field acronyms.fr.0: "un": a two-character acronym must be two capital letters (acronyms match case-sensitively, so it would match common words)',
+    ]);
+    const punctuation = [named('dots', 'Dots Group', { names: { en: names('Dots Group'), fr: names('...') } })];
+    expect(refused(JSON.stringify(punctuation))).toEqual([
+      'entry "dots", field names.fr.0: "..." needs at least one letter or digit',
+    ]);
+    // Two capitals, and longer acronyms in any case, are fine.
+    const fine = [named('two-caps', 'Two Caps Group', { acronyms: { en: [{ text: 'TC' }], fr: [{ text: 'GdDc' }] } })];
+    expect(accepted(JSON.stringify(fine))).toHaveLength(1);
+  });
+
+  it('refuses terms already used by a built-in entry or another entry of the file', () => {
+    expect(refused(fixture('shared-term.json'))).toEqual([
+      'entry "my-palermo", field names.en.0: "Palermo Convention" is already a term of entry "untoc"',
+    ]);
+    expect(refused(fixture('shared-term-in-file.json'))).toEqual([
+      'entry "second-shelter", field names.en.0: "harbour  shelter" is already a term of entry "first-shelter"',
+    ]);
+  });
+
+  it('refuses related ids that exist neither in the file nor built in', () => {
+    expect(refused(fixture('unknown-related.json'))).toEqual([
+      'entry "lonely", field related.0: unknown entry id "no-such-entry"',
+    ]);
+    const self = [named('selfish', 'Selfish Group', { related: ['selfish'] })];
+    expect(refused(JSON.stringify(self))).toEqual([
+      'entry "selfish", field related.0: an entry cannot relate to itself',
+    ]);
+  });
+
+  it('reports every problem of the file at once', () => {
+    const file = [named('greta', 'Zq'), named('ok-one', 'Fine Group', { related: ['nowhere'] })];
+    expect(refused(JSON.stringify(file))).toEqual([
+      'entry "greta", field id: "greta" is the id of a built-in entry',
+      'entry "greta", field names.en.0: "Zq" is too short: a name needs at least 3 characters, or it would match almost everywhere',
+      'entry "ok-one", field related.0: unknown entry id "nowhere"',
+    ]);
+  });
+});
+
+describe('entries from the form', () => {
+  const fields = (patch: Partial<CustomEntryFields>): CustomEntryFields => ({ ...EMPTY_FIELDS, ...patch });
+
+  it('builds a full entry, with an id from the English name', () => {
+    const result = entryFromFields(
+      fields({
+        namesEn: 'Safe Passage Fund\n  Safe Passage Foundation  \n\n',
+        namesFr: 'Fonds Passage sûr',
+        acronymsEn: 'SPF, SPFd',
+        category: 'initiatives',
+        definitionEn: 'A fund for safe passage.',
+        officialUrl: ' https://example.org/spf ',
+      }),
+      glossary,
+      [],
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.entry).toEqual({
+      id: 'custom-safe-passage-fund',
+      category: 'initiatives',
+      kind: { en: 'Custom entry', fr: 'Entrée personnalisée' },
+      inDocument: 'no',
+      names: { en: names('Safe Passage Fund', 'Safe Passage Foundation'), fr: names('Fonds Passage sûr') },
+      acronyms: { en: [{ text: 'SPF' }, { text: 'SPFd' }], fr: [] },
+      // One definition stands for both languages.
+      definition: { en: 'A fund for safe passage.', fr: 'A fund for safe passage.' },
+      facts: [],
+      documentPassages: [],
+      franceRole: null,
+      correction: null,
+      related: [],
+      officialUrl: 'https://example.org/spf',
+    });
+  });
+
+  it('refuses what an imported file would be refused for, naming the form field', () => {
+    const check = (patch: Partial<CustomEntryFields>, others: Entry[] = []) => {
+      const result = entryFromFields(fields({ definitionFr: 'Une définition.', ...patch }), glossary, others);
+      return result.ok ? [] : result.errors;
+    };
+    expect(check({})).toEqual([{ field: 'namesEn', message: 'needs at least one English name' }]);
+    expect(check({ namesEn: 'Fine Name', definitionFr: '' })).toEqual([
+      { field: 'definitionEn', message: 'write a definition in English or in French' },
+    ]);
+    expect(check({ namesEn: 'Zq' })).toEqual([
+      {
+        field: 'namesEn',
+        message: '"Zq" is too short: a name needs at least 3 characters, or it would match almost everywhere',
+      },
+    ]);
+    expect(check({ namesEn: 'Fine Name', acronymsFr: 'un' })[0]?.field).toBe('acronymsFr');
+    expect(check({ namesEn: 'Council of Europe' })).toEqual([
+      { field: 'namesEn', message: '"Council of Europe" is already a term of entry "coe"' },
+    ]);
+    expect(check({ namesEn: 'Fine Name', officialUrl: 'javascript:alert(1)' })[0]?.field).toBe('officialUrl');
+    // Every problem at once.
+    expect(check({ namesEn: 'Zq', definitionFr: '', acronymsEn: 'S' }).map((e) => e.field)).toEqual([
+      'definitionEn',
+      'namesEn',
+      'acronymsEn',
+    ]);
+    expect(check({ namesEn: 'Fine Name', category: 'planets' })[0]?.field).toBe('category');
+    const mine = named('custom-mine', 'My Own Shelter');
+    expect(check({ namesEn: 'my own  shelter' }, [mine])).toEqual([
+      { field: 'namesEn', message: '"my own  shelter" is already a term of entry "custom-mine"' },
+    ]);
+  });
+
+  it('keeps the id and what the form does not show when editing', () => {
+    const [cpp, lantern] = accepted(fixture('valid.json')) as [Entry, Entry];
+    const form = fieldsOfEntry(lantern);
+    expect(form).toMatchObject({ namesEn: 'Lantern Anti-Slavery Network', acronymsEn: 'LASN', acronymsFr: 'RLCE' });
+    const result = entryFromFields(
+      { ...form, definitionEn: 'A new definition.', namesEn: 'Lantern Anti-Slavery Network\nLantern Network' },
+      glossary,
+      [cpp],
+      lantern,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.entry).toEqual({
+      ...lantern,
+      names: { ...lantern.names, en: names('Lantern Anti-Slavery Network', 'Lantern Network') },
+      definition: { en: 'A new definition.', fr: lantern.definition.fr },
+    });
+    // Saving it next to the others, then deleting the other one, drops the link to it.
+    const saved = withEntry([cpp, lantern], result.entry);
+    expect(saved.map((e) => e.id)).toEqual(['cpp-forum', 'lantern-network']);
+    expect(withoutEntry(saved, 'cpp-forum')).toEqual([{ ...result.entry, related: [] }]);
+  });
+
+  it('makes ids unique and valid', () => {
+    expect(customId('Réseau « Lanterne » (Paris)', new Set())).toBe('custom-reseau-lanterne-paris');
+    expect(customId('Réseau', new Set(['custom-reseau', 'custom-reseau-2']))).toBe('custom-reseau-3');
+    expect(customId('中文名称', new Set())).toBe('custom-entry');
+  });
+});
+
+describe('stored entries', () => {
+  it('keeps only valid entries from storage', () => {
+    const good = named('custom-good', 'Good Group');
+    expect(storedCustomEntries([good, { id: 'BAD' }, 'x', null])).toEqual([good]);
+    expect(storedCustomEntries(null)).toEqual([]);
+    expect(storedCustomEntries({ entries: [good] })).toEqual([]);
+  });
+});

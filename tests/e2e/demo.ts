@@ -47,6 +47,28 @@ if (headless) {
   await page.goto(server.url('/demo-fr.html'));
   await page.waitForSelector('[data-glossary-id]');
   await card('coe-convention', 'demo-card-fr.png');
+
+  // The toolbar popup for the demo tab (opened as a page, through its ?tab= hook), and options.
+  await page.goto(server.url('/demo.html'));
+  await page.waitForSelector('[data-glossary-id]');
+  const worker = browser.context.serviceWorkers()[0];
+  const tabId = await worker?.evaluate(async () => {
+    type Tabs = { query(q: object): Promise<{ id?: number }[]> };
+    const [tab] = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({ active: true });
+    return tab?.id;
+  });
+  const extension = `chrome-extension://${browser.extensionId}`;
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`${extension}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('.pp-entries [data-entry-id]');
+  await popup.screenshot({ path: resolve(OUT, 'demo-popup.png') });
+  shots.push(resolve(OUT, 'demo-popup.png'));
+  const options = await browser.context.newPage();
+  await options.goto(`${extension}/options.html`);
+  await options.waitForSelector('palermo-mark, [data-glossary-id]');
+  await options.screenshot({ path: resolve(OUT, 'demo-options.png') });
+  shots.push(resolve(OUT, 'demo-options.png'));
   console.log(`Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   await browser.close();
   await server.close();

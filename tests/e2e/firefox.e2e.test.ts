@@ -104,4 +104,27 @@ describe('Firefox ESR, built extension', () => {
     for (const [id, text] of listed) expect(text, id ?? '').toContain(String(expected[id as string]));
     await Promise.all([demo.close(), probe.close(), popup.close()]);
   });
+
+  it('a category turned off in the options page stops being drawn in an open tab', async () => {
+    const demo = await openDemo();
+    const bodies = '[data-glossary-category="bodies"]';
+    const decoration = () => demo.$eval(bodies, (el) => getComputedStyle(el).textDecorationLine);
+    expect(await decoration()).toBe('underline');
+    const options = await ff.browser.newPage();
+    void options.goto(`${ff.extensionOrigin}/options.html`).catch(() => undefined); // never resolves on moz-extension pages
+    const checkbox = await options.waitForSelector('.op-category[data-category="bodies"] input[type="checkbox"]');
+    await checkbox?.click();
+    await demo.waitForFunction(
+      (sel) => getComputedStyle(document.querySelector(sel) as Element).textDecorationLine === 'none',
+      { timeout: 5000 },
+      bodies,
+    );
+    await checkbox?.click();
+    await demo.waitForFunction(
+      (sel) => getComputedStyle(document.querySelector(sel) as Element).textDecorationLine === 'underline',
+      { timeout: 5000 },
+      bodies,
+    );
+    await Promise.all([demo.close(), options.close()]);
+  });
 });

@@ -74,27 +74,15 @@ export function createCard(deps: CardDependencies): Card {
     return uiLoading;
   };
 
-  /** Puts the host where nothing on the page can hide or restyle it (top layer where possible). */
+  /**
+   * Puts the host where nothing on the page can hide it: in the top layer (a manual popover),
+   * above even a page element in fullscreen. Page CSS cannot restyle the host: WXT's
+   * `:host { all: initial !important }` comes from inside the shadow root, which wins.
+   */
   const showHost = (created: Ui) => {
     if (!created.shadowHost.isConnected) created.mount();
     const host = created.shadowHost;
     host.setAttribute(UI_ATTRIBUTE, '');
-    const style: Record<string, string> = {
-      position: 'fixed',
-      inset: '0 auto auto 0',
-      width: '0',
-      height: '0',
-      margin: '0',
-      padding: '0',
-      border: '0',
-      background: 'transparent',
-      overflow: 'visible',
-      transform: 'none',
-      filter: 'none',
-      display: 'block',
-      'z-index': '2147483647',
-    };
-    for (const [name, value] of Object.entries(style)) host.style.setProperty(name, value, 'important');
     if (typeof host.showPopover === 'function') {
       host.setAttribute('popover', 'manual');
       // Re-entering the top layer puts the card above a page element that went fullscreen since.
@@ -212,6 +200,10 @@ export function createCard(deps: CardDependencies): Card {
       created.uiContainer,
     );
     const card = created.uiContainer.firstElementChild as HTMLElement;
+    // A page that zooms its root with CSS zooms the card too: undo it, so that the card keeps its
+    // size and Floating UI's viewport coordinates hold (the browser's own zoom scales all alike).
+    const zoom = (created.shadowHost as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    card.style.zoom = zoom === 1 ? '' : String(1 / zoom);
     await place(card, target.mark);
     card.removeAttribute('data-placing');
     if (target.byKeyboard && !wasOpen) {

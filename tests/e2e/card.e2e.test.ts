@@ -271,4 +271,44 @@ describe('hover card (Chromium, built extension)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('stays next to its highlight and inside the viewport on a zoomed page', async () => {
+    const { page } = await open(h, '/demo.html');
+    await page.evaluate(() => {
+      document.documentElement.style.zoom = '1.6';
+    });
+    const mark = await restOn(page, 'unodc');
+    const card = await page.locator(CARD).boundingBox();
+    const line = await mark.evaluate((el) => el.getClientRects()[0]?.toJSON() as DOMRect);
+    const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+    if (!card) throw new Error('no card');
+    expect(card.x).toBeGreaterThanOrEqual(0);
+    expect(card.x + card.width).toBeLessThanOrEqual(viewport.width);
+    expect(card.y + card.height).toBeLessThanOrEqual(viewport.height);
+    const gap = Math.min(Math.abs(card.y - line.bottom), Math.abs(card.y + card.height - line.top));
+    expect(gap).toBeLessThan(12);
+    await page.close();
+  });
+
+  it('shows above a page element in fullscreen', async () => {
+    const { page } = await open(h, '/demo.html');
+    // A reader puts part of the page in fullscreen (the page's own code, on a click).
+    await page.evaluate(() => {
+      document.body.addEventListener('dblclick', () => document.querySelector('main')?.requestFullscreen(), {
+        once: true,
+      });
+    });
+    await page.dblclick('h1');
+    await page.waitForFunction(() => document.fullscreenElement !== null);
+    await restOn(page, 'trafficking-in-human-beings', 'h1'); // near the top of the fullscreen element
+    // The card's host is in the top layer, opened after the fullscreen element: drawn above it.
+    const state = await page.evaluate(() => ({
+      fullscreen: document.fullscreenElement?.tagName,
+      topLayer: document.querySelector('palermo-lens-card')?.matches(':popover-open'),
+    }));
+    expect(state).toEqual({ fullscreen: 'MAIN', topLayer: true });
+    const box = await page.locator(CARD).boundingBox();
+    expect(box?.width).toBeGreaterThan(200);
+    await page.close();
+  });
 });

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxWithExtension, launchFirefox } from './firefox';
+import { type FirefoxWithExtension, launchFirefox, openExtensionPage } from './firefox';
 import { FIXTURES, type StaticServer, startServer } from './server';
 
 let ff: FirefoxWithExtension;
@@ -84,9 +84,7 @@ describe('Firefox ESR, built extension', () => {
       return counts;
     });
     // An extension page finds the demo's tab id (the active tab: no tabs permission is needed).
-    const probe = await ff.browser.newPage();
-    void probe.goto(`${ff.extensionOrigin}/popup.html`).catch(() => undefined); // never resolves on moz-extension pages
-    await probe.waitForSelector('input[type="search"], input');
+    const { page: probe } = await openExtensionPage(ff, '/popup.html', 'input');
     await demo.bringToFront();
     const tabId = await probe.evaluate(async () => {
       type Tabs = { query(q: object): Promise<{ id?: number; active?: boolean }[]> };
@@ -94,9 +92,7 @@ describe('Firefox ESR, built extension', () => {
       const [tab] = await tabs.query({ active: true, currentWindow: true });
       return tab?.id;
     });
-    const popup = await ff.browser.newPage();
-    void popup.goto(`${ff.extensionOrigin}/popup.html?tab=${tabId}`).catch(() => undefined);
-    await popup.waitForSelector('.pp-entries [data-entry-id]', { timeout: 10_000 });
+    const { page: popup } = await openExtensionPage(ff, `/popup.html?tab=${tabId}`, '.pp-entries [data-entry-id]');
     const listed = await popup.$$eval('.pp-entries [data-entry-id]', (els) =>
       els.map((el) => [el.getAttribute('data-entry-id'), el.textContent]),
     );
@@ -110,16 +106,18 @@ describe('Firefox ESR, built extension', () => {
     const bodies = '[data-glossary-category="bodies"]';
     const decoration = () => demo.$eval(bodies, (el) => getComputedStyle(el).textDecorationLine);
     expect(await decoration()).toBe('underline');
-    const options = await ff.browser.newPage();
-    void options.goto(`${ff.extensionOrigin}/options.html`).catch(() => undefined); // never resolves on moz-extension pages
-    const checkbox = await options.waitForSelector('.op-category[data-category="bodies"] input[type="checkbox"]');
-    await checkbox?.click();
+    const { page: options, handle: checkbox } = await openExtensionPage(
+      ff,
+      '/options.html',
+      '.op-category[data-category="bodies"] input[type="checkbox"]',
+    );
+    await checkbox.click();
     await demo.waitForFunction(
       (sel) => getComputedStyle(document.querySelector(sel) as Element).textDecorationLine === 'none',
       { timeout: 5000 },
       bodies,
     );
-    await checkbox?.click();
+    await checkbox.click();
     await demo.waitForFunction(
       (sel) => getComputedStyle(document.querySelector(sel) as Element).textDecorationLine === 'underline',
       { timeout: 5000 },

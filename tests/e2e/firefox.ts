@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../lib/gecko-id';
 
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv3');
@@ -35,4 +35,23 @@ export async function launchFirefox(
   });
   await browser.installExtension(options.extensionPath ?? FIREFOX_BUILD);
   return { browser, extensionOrigin: `moz-extension://${uuid}`, close: () => browser.close() };
+}
+
+/**
+ * Opens an extension page and waits for `selector` in it. `goto` never resolves on moz-extension
+ * pages, and a wait that starts before the page replaced about:blank can fail with a protocol
+ * error: so it retries until the deadline.
+ */
+export async function openExtensionPage(ff: FirefoxWithExtension, path: string, selector: string, timeout = 15_000) {
+  const page: Page = await ff.browser.newPage();
+  void page.goto(`${ff.extensionOrigin}${path}`).catch(() => undefined);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      const handle = await page.waitForSelector(selector, { timeout: 2000 });
+      if (handle) return { page, handle };
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }

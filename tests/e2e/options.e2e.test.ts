@@ -13,6 +13,7 @@ import { entryTitle } from '../../components/EntryView';
 import { entryById } from '../../glossary';
 import type { Entry } from '../../glossary/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { names, entry as testEntry } from '../unit/helpers';
 import { type ExtensionBrowser, launchChromium } from './chromium';
 import { open, setSettings, startHarness } from './harness';
 
@@ -359,21 +360,7 @@ describe('options page: custom entries', () => {
     const before = await storedEntries();
     expect(Array.isArray(before) && before.length).toBe(2);
 
-    const entry = (id: string, name: string) => ({
-      id,
-      category: 'bodies',
-      kind: { en: 'Custom entry', fr: 'Entrée personnalisée' },
-      inDocument: 'no',
-      names: { en: [{ text: name }], fr: [] },
-      acronyms: { en: [], fr: [] },
-      definition: { en: 'Test.', fr: 'Test.' },
-      facts: [],
-      documentPassages: [],
-      franceRole: null,
-      correction: null,
-      related: [],
-      officialUrl: null,
-    });
+    const entry = (id: string, name: string) => testEntry(id, { names: { en: names(name), fr: [] } });
     const json = (name: string, value: unknown) => ({
       name,
       mimeType: 'application/json',

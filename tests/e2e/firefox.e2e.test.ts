@@ -84,7 +84,7 @@ describe('Firefox ESR, built extension', () => {
       return counts;
     });
     // An extension page finds the demo's tab id (the active tab: no tabs permission is needed).
-    const { page: probe } = await openExtensionPage(ff, '/popup.html', 'input');
+    const probe = await openExtensionPage(ff, '/popup.html', 'input');
     await demo.bringToFront();
     const tabId = await probe.evaluate(async () => {
       type Tabs = { query(q: object): Promise<{ id?: number; active?: boolean }[]> };
@@ -92,10 +92,12 @@ describe('Firefox ESR, built extension', () => {
       const [tab] = await tabs.query({ active: true, currentWindow: true });
       return tab?.id;
     });
-    const { page: popup } = await openExtensionPage(ff, `/popup.html?tab=${tabId}`, '.pp-entries [data-entry-id]');
-    const listed = await popup.$$eval('.pp-entries [data-entry-id]', (els) =>
-      els.map((el) => [el.getAttribute('data-entry-id'), el.textContent]),
-    );
+    const popup = await openExtensionPage(ff, `/popup.html?tab=${tabId}`, '.pp-entries [data-entry-id]');
+    const listed = JSON.parse(
+      (await popup.evaluate(
+        "JSON.stringify([...document.querySelectorAll('.pp-entries [data-entry-id]')].map((el) => [el.getAttribute('data-entry-id'), el.textContent]))",
+      )) as string,
+    ) as [string, string][];
     expect(listed.length).toBe(Object.keys(expected).length);
     for (const [id, text] of listed) expect(text, id ?? '').toContain(String(expected[id as string]));
     await Promise.all([demo.close(), probe.close(), popup.close()]);
@@ -106,18 +108,16 @@ describe('Firefox ESR, built extension', () => {
     const bodies = '[data-glossary-category="bodies"]';
     const decoration = () => demo.$eval(bodies, (el) => getComputedStyle(el).textDecorationLine);
     expect(await decoration()).toBe('underline');
-    const { page: options, handle: checkbox } = await openExtensionPage(
-      ff,
-      '/options.html',
-      '.op-category[data-category="bodies"] input[type="checkbox"]',
-    );
-    await checkbox.click();
+    const checkbox = '.op-category[data-category="bodies"] input[type="checkbox"]';
+    const options = await openExtensionPage(ff, '/options.html', checkbox);
+    const click = () => options.evaluate(`document.querySelector(${JSON.stringify(checkbox)}).click()`);
+    await click();
     await demo.waitForFunction(
       (sel) => getComputedStyle(document.querySelector(sel) as Element).textDecorationLine === 'none',
       { timeout: 5000 },
       bodies,
     );
-    await checkbox.click();
+    await click();
     await demo.waitForFunction(
       (sel) => getComputedStyle(document.querySelector(sel) as Element).textDecorationLine === 'underline',
       { timeout: 5000 },

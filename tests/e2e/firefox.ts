@@ -38,20 +38,20 @@ export async function launchFirefox(
 }
 
 /**
- * Opens an extension page and waits for `selector` in it. `goto` never resolves on moz-extension
- * pages, and a wait that starts before the page replaced about:blank can fail with a protocol
- * error: so it retries until the deadline.
+ * Opens an extension page and waits until `selector` matches in it. `goto` never resolves on
+ * moz-extension pages, and Firefox's BiDi can fail to return element handles there ("right-hand
+ * side of 'in' should be an object"): so it polls with plain evaluations that return booleans,
+ * and callers read and click through evaluations too.
  */
-export async function openExtensionPage(ff: FirefoxWithExtension, path: string, selector: string, timeout = 15_000) {
+export async function openExtensionPage(ff: FirefoxWithExtension, path: string, selector: string, timeout = 20_000) {
   const page: Page = await ff.browser.newPage();
   void page.goto(`${ff.extensionOrigin}${path}`).catch(() => undefined);
   const deadline = Date.now() + timeout;
+  const probe = `!!document.querySelector(${JSON.stringify(selector)})`;
   for (;;) {
-    try {
-      const handle = await page.waitForSelector(selector, { timeout: 2000 });
-      if (handle) return { page, handle };
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
+    const found = await page.evaluate(probe).catch(() => false);
+    if (found === true) return page;
+    if (Date.now() > deadline) throw new Error(`${selector} did not appear in ${path}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

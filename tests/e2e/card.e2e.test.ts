@@ -311,4 +311,21 @@ describe('hover card (Chromium, built extension)', () => {
     expect(box?.width).toBeGreaterThan(200);
     await page.close();
   });
+
+  it('opens inside a frame, next to the highlight there', async () => {
+    const { page } = await open(h, '/frames.html');
+    const frame = page.frame({ url: /frame-child/ });
+    if (!frame) throw new Error('no frame');
+    const mark = frame.locator('#in-frame [data-glossary-id="coe-convention"]');
+    await mark.waitFor();
+    const point = await restPoint(mark);
+    const offset = await page.locator('#child').boundingBox();
+    if (!offset) throw new Error('no iframe box');
+    await page.mouse.move(offset.x + point.x, offset.y + point.y);
+    await frame.waitForSelector(CARD);
+    expect(await frame.locator(`${CARD} .pl-entry__title`).textContent()).toBe(
+      'Council of Europe Convention on Action against Trafficking in Human Beings',
+    );
+    await page.close();
+  });
 });

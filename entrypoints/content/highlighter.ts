@@ -161,6 +161,7 @@ export class Highlighter {
     this.queue.clear();
     this.hidden.clear();
     if (this.hiddenCheck) clearTimeout(this.hiddenCheck);
+    this.hiddenCheck = null;
   }
 
   /** Stops, then removes every highlight and restores the page's text nodes as they were. */

@@ -86,6 +86,19 @@ describe('modes, toggles and page safety (Chromium, built extension)', () => {
     await plain.close();
   });
 
+  it('still highlights revealed text after the site was turned off and on again', async () => {
+    const { page } = await open(h, '/editable.html');
+    // A class change schedules a look at the hidden text; the site goes off while it is pending.
+    await page.evaluate(() => document.body.classList.add('x'));
+    await setSettings(h, { sites: ['127.0.0.1'] });
+    await page.waitForFunction(() => document.querySelectorAll('[data-glossary-id]').length === 0);
+    await setSettings(h, {});
+    await page.waitForSelector('#plain [data-glossary-id="unodc"]');
+    await page.evaluate(() => document.getElementById('hidden-display')?.style.removeProperty('display'));
+    await page.waitForSelector('#hidden-display [data-glossary-id="unodc"]', { timeout: 5000 });
+    await page.close();
+  });
+
   it('keeps highlights readable and the layout unchanged under hostile page CSS', async () => {
     const { page } = await open(h, '/hostile-css.html');
     expect(await idsIn(page, '#para')).toEqual(['coe', 'unodc', 'forced-labour']);

@@ -6,7 +6,7 @@
 import preparedMatcher from 'virtual:prepared-matcher';
 import { browser } from 'wxt/browser';
 import glossaryText from '../../glossary/entries.json?raw';
-import { lazyMatcher, loadMatcher, mergePrepared, prepareMatcher } from '../../glossary/matcher';
+import { lazyMatcher, mergePrepared, prepareMatcher } from '../../glossary/matcher';
 import type { Entry, Glossary } from '../../glossary/schema';
 import { type MentionsReply, parseContentRequest } from '../../lib/messages';
 import { isSiteEnabled, type Settings, withSiteEnabled } from '../../lib/settings';
@@ -55,6 +55,12 @@ export default defineContentScript({
       },
     });
     let active = false;
+    /** Takes every highlight and our style off the page. */
+    const clearPage = () => {
+      highlighter.removeAll();
+      style.remove();
+      applyRootAttributes(document.documentElement, null);
+    };
 
     // The glossary is parsed when a card first needs it, not on every page load.
     let entries: Map<string, Entry> | undefined;
@@ -68,8 +74,7 @@ export default defineContentScript({
       custom = Array.isArray(next) ? next : [];
       entries = undefined;
       ids = undefined;
-      const prepared = custom.length ? mergePrepared(preparedMatcher, prepareMatcher(custom)) : preparedMatcher;
-      return custom.length ? loadMatcher(prepared) : lazyMatcher(prepared);
+      return lazyMatcher(custom.length ? mergePrepared(preparedMatcher, prepareMatcher(custom)) : preparedMatcher);
     };
     const update = (change: (s: Settings) => Settings) => {
       if (settings) void saveSettings(change(settings)).catch((error) => console.warn('Palermo Lens:', error));
@@ -93,9 +98,7 @@ export default defineContentScript({
         void highlighter.start();
       } else if (!enabled && active) {
         card.close();
-        highlighter.removeAll();
-        style.remove();
-        applyRootAttributes(document.documentElement, null);
+        clearPage();
         performance.measure('palermo-lens:remove', { start: t0, end: performance.now() });
       } else if (enabled) {
         // Force the restyle now, so that its cost is what the measure shows.
@@ -161,10 +164,6 @@ export default defineContentScript({
       if (style.isConnected) restyle();
     });
     signal.addEventListener('abort', unwatchCustom, { once: true });
-    ctx.onInvalidated(() => {
-      highlighter.removeAll();
-      style.remove();
-      applyRootAttributes(document.documentElement, null);
-    });
+    ctx.onInvalidated(clearPage);
   },
 });

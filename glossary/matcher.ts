@@ -20,7 +20,6 @@ export interface Mention {
 export interface Term {
   id: string;
   category: Category;
-  text: string;
   kind: 'name' | 'acronym';
   /** Whether the text around a mention holds one of the term's context words; null when it needs none. */
   context: ((text: string) => boolean) | null;
@@ -288,7 +287,7 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
       const start = firstTwoWords(termUnits);
       starts.set(start.join(''), start);
       const contextSource = context ? context.map((w) => nameUnits(w).join('')).join('|') : null;
-      group.terms.push([termKeyText, { id: entry.id, category: entry.category, text, kind, context: contextSource }]);
+      group.terms.push([termKeyText, { id: entry.id, category: entry.category, kind, context: contextSource }]);
     };
     for (const lang of ['en', 'fr'] as const) {
       for (const name of entry.names[lang]) add(name.text, 'name', name.context);

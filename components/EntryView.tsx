@@ -5,8 +5,8 @@
  * Styles: entry-view.css, scoped under `.pl-entry`.
  */
 import { type ComponentChildren, Fragment } from 'preact';
+import { CATEGORY_INFO } from '../glossary/categories';
 import type { Entry, Fact, Language } from '../glossary/schema';
-import { CATEGORY_INFO } from './categories';
 import { formatDate, UI_TEXT, type UiText } from './ui-text';
 
 export interface EntryViewProps {

@@ -4,7 +4,7 @@
  * so an old or damaged value never breaks a page. Pure: no browser APIs.
  */
 import * as v from 'valibot';
-import { CATEGORY_INFO } from '../components/categories';
+import { CATEGORY_INFO } from '../glossary/categories';
 import { CATEGORIES, type Category, EntryId } from '../glossary/schema';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'both'] as const;

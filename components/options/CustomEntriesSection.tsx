@@ -1,7 +1,7 @@
 import type { JSX, TargetedEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { glossary } from '../../glossary';
-import { CATEGORIES, type Entry, type Language } from '../../glossary/schema';
+import { CATEGORY_INFO } from '../../glossary/categories';
 import {
   CUSTOM_ENTRIES_MAX_BYTES,
   type CustomEntryFields,
@@ -14,9 +14,9 @@ import {
   parseCustomEntriesFile,
   withEntry,
   withoutEntry,
-} from '../../lib/custom-entries';
+} from '../../glossary/custom-entries';
+import { CATEGORIES, type Entry, type Language } from '../../glossary/schema';
 import { t } from '../../lib/i18n';
-import { CATEGORY_INFO } from '../categories';
 import { entryAcronyms, entryTitle } from '../EntryView';
 import type { Notice } from './types';
 import { ConfirmButton, download, errorText, NoticeView, readChosenFile, Section, today } from './widgets';

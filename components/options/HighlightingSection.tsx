@@ -1,7 +1,7 @@
+import { CATEGORY_INFO } from '../../glossary/categories';
 import { CATEGORIES, type Category, type Language } from '../../glossary/schema';
 import { t } from '../../lib/i18n';
 import { HIGHLIGHT_STYLES, type Settings } from '../../lib/settings';
-import { CATEGORY_INFO } from '../categories';
 import type { Update } from './types';
 import { Choice, Section } from './widgets';
 

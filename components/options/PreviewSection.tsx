@@ -1,12 +1,12 @@
 import type { TargetedPointerEvent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { applyRootAttributes, highlightCss, isDrawn } from '../../entrypoints/content/highlight-style';
-import { Highlighter } from '../../entrypoints/content/highlighter';
 import { glossary } from '../../glossary';
 import { compileMatcher } from '../../glossary/matcher';
 import type { Entry, Language } from '../../glossary/schema';
 import { t } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
+import { applyRootAttributes, highlightCss, isDrawn } from '../../page/highlight-style';
+import { Highlighter } from '../../page/highlighter';
 import { EntryView } from '../EntryView';
 import { Section } from './widgets';
 

@@ -1,8 +1,8 @@
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { parseSettingsFile, SETTINGS_FILE_MAX_BYTES, settingsFileContent } from '../../lib/options-files';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { parseSettingsFile, SETTINGS_FILE_MAX_BYTES, settingsFileContent } from '../../lib/settings-file';
 import type { Notice } from './types';
 import { ConfirmButton, download, errorText, NoticeView, readChosenFile, Section, today } from './widgets';
 

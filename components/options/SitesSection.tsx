@@ -1,8 +1,8 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { parseHostInput } from '../../lib/options-sites';
 import { type Settings, SITE_MODES } from '../../lib/settings';
+import { parseHostInput } from '../../lib/sites';
 import type { Update } from './types';
 import { Choice, Section } from './widgets';
 

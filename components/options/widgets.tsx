@@ -1,8 +1,8 @@
 /** The small widgets and helpers shared by the options page's sections. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { fileSizeError } from '../../glossary/json-file';
 import { t } from '../../lib/i18n';
-import { fileSizeError } from '../../lib/options-files';
 import type { Notice } from './types';
 
 /** Errors shown for one refused file: enough to fix it, not a wall of text. */

@@ -5,15 +5,15 @@
  */
 import preparedMatcher from 'virtual:prepared-matcher';
 import { browser } from 'wxt/browser';
+import { createCard } from '../../components/card/Card';
 import glossaryText from '../../glossary/entries.json?raw';
 import { lazyMatcher, mergePrepared, prepareMatcher } from '../../glossary/matcher';
 import type { Entry, Glossary } from '../../glossary/schema';
 import { type MentionsReply, parseContentRequest } from '../../lib/messages';
 import { isSiteEnabled, type Settings, withSiteEnabled } from '../../lib/settings';
-import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/settings-storage';
-import { createCard } from './card';
-import { applyRootAttributes, highlightCss, isDrawn } from './highlight-style';
-import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from './highlighter';
+import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/storage';
+import { applyRootAttributes, highlightCss, isDrawn } from '../../page/highlight-style';
+import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from '../../page/highlighter';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

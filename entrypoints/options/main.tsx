@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsPage } from '../../components/OptionsPage';
+import { OptionsPage } from '../../components/options/OptionsPage';
 
 const root = document.getElementById('app');
 if (root) render(<OptionsPage />, root);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CardEvent, type CardState, cardReducer, currentEntry, HIDDEN } from '../../lib/card-state';
+import { type CardEvent, type CardState, cardReducer, currentEntry, HIDDEN } from '../../page/card-state';
 
 const mark = (id: string) => ({ getAttribute: () => id }) as unknown as Element;
 const a = mark('greta');

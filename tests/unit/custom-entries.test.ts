@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../glossary';
-import { compileMatcher } from '../../glossary/matcher';
-import type { Entry } from '../../glossary/schema';
 import {
   CUSTOM_ENTRIES_MAX,
   CUSTOM_ENTRIES_MAX_BYTES,
@@ -16,7 +14,9 @@ import {
   storedCustomEntries,
   withEntry,
   withoutEntry,
-} from '../../lib/custom-entries';
+} from '../../glossary/custom-entries';
+import { compileMatcher } from '../../glossary/matcher';
+import type { Entry } from '../../glossary/schema';
 import { entry, names } from './helpers';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/custom/${name}`, import.meta.url), 'utf8');

@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../glossary';
-import {
-  fileSizeError,
-  formatSize,
-  jsonErrorOffset,
-  parseSettingsFile,
-  readJsonFile,
-  SETTINGS_FILE_MAX_BYTES,
-  settingsFileContent,
-} from '../../lib/options-files';
+import { fileSizeError, formatSize, jsonErrorOffset, readJsonFile } from '../../glossary/json-file';
 import { searchEntries } from '../../lib/options-search';
-import { parseHostInput } from '../../lib/options-sites';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { parseSettingsFile, SETTINGS_FILE_MAX_BYTES, settingsFileContent } from '../../lib/settings-file';
+import { parseHostInput } from '../../lib/sites';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/custom/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createThrottledSaver } from '../../lib/options-saver';
+import { createThrottledSaver } from '../../components/options/saver';
 
 describe('throttled saver', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineRectAt } from '../../lib/placement';
+import { lineRectAt } from '../../page/placement';
 
 const rect = (top: number, left: number, right: number) => ({ top, bottom: top + 17, left, right });
 const lines = [rect(362, 499, 553), rect(384, 440, 509), rect(407, 440, 543), rect(474, 440, 545)];

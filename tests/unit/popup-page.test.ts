@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { entryById } from '../../glossary';
 import {
   hostnameOf,
   isRestrictedUrl,
@@ -7,7 +6,8 @@ import {
   pluralForm,
   summarizeMentions,
   tabIdFromSearch,
-} from '../../lib/popup-page';
+} from '../../components/popup/popup-state';
+import { entryById } from '../../glossary';
 
 describe('tabIdFromSearch (the testing hook)', () => {
   it('reads ?tab=<id>', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryById, glossary } from '../../glossary';
-import { buildSearchIndex, combineEntries, foldForSearch, matchRank, searchGlossary } from '../../lib/popup-search';
+import { buildSearchIndex, combineEntries, foldForSearch, matchRank, searchGlossary } from '../../glossary/search';
 import { entry, names } from './helpers';
 
 const index = buildSearchIndex(glossary);

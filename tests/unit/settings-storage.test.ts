@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { loadSettings, saveSettings, settingsItem } from '../../lib/settings-storage';
+import { loadSettings, saveSettings, settingsItem } from '../../lib/storage';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyRootAttributes, highlightCss } from '../../entrypoints/content/highlight-style';
 import { DEFAULT_SETTINGS, isSiteEnabled, normalizeSettings, parseSettings, withSiteEnabled } from '../../lib/settings';
+import { applyRootAttributes, highlightCss } from '../../page/highlight-style';
 
 describe('settings', () => {
   it('keeps valid fields and replaces invalid or missing ones with defaults', () => {

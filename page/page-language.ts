@@ -1,5 +1,5 @@
 import type { Language } from '../glossary/schema';
-import type { Settings } from './settings';
+import type { Settings } from '../lib/settings';
 
 /** The card's language: the setting, or the language of the text the highlight is in. */
 export function cardLanguage(setting: Settings['cardLanguage'], el: Element): Language {

@@ -7,8 +7,8 @@
  * restyle highlights.
  */
 
-import { CATEGORIES, type Category } from '../../glossary/schema';
-import type { Settings } from '../../lib/settings';
+import { CATEGORIES, type Category } from '../glossary/schema';
+import type { Settings } from '../lib/settings';
 import { HIGHLIGHT_TAG } from './highlighter';
 
 const SEL = `${HIGHLIGHT_TAG}[data-glossary-id][data-glossary-category]`;

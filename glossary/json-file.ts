@@ -1,14 +1,8 @@
 /**
- * Files the options page reads and writes: the settings export and import, and the JSON reading
- * that the custom entries' import shares (size limit, parse errors with their position). Pure: no
- * DOM, no browser APIs. Messages are in English and name what is wrong and where.
+ * Reading the JSON files a user imports (settings, custom entries): a size limit, and parse errors
+ * with their position as line and column. Pure: no DOM, no browser APIs. Messages are in English
+ * and name what is wrong and where.
  */
-import { parseSettings, type Settings } from './settings';
-
-export const SETTINGS_FORMAT = 'palermo-lens-settings';
-export const SETTINGS_FILE_VERSION = 1;
-/** A settings file is a few kilobytes; anything much larger is not one. */
-export const SETTINGS_FILE_MAX_BYTES = 64 * 1024;
 
 export type FileResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -156,12 +150,7 @@ export function readJsonFile(text: string, maxBytes: number): FileResult<unknown
   }
 }
 
-/** What an exported settings file holds. */
-export function settingsFileContent(settings: Settings): string {
-  return `${JSON.stringify({ format: SETTINGS_FORMAT, version: SETTINGS_FILE_VERSION, settings }, null, 2)}\n`;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Checks a file's `format` and `version` fields; the messages name the field. */
@@ -174,27 +163,4 @@ export function checkFileHeader(file: Record<string, unknown>, format: string, v
     return [`field version: version ${JSON.stringify(file.version ?? null)} is not supported (only ${version})`];
   }
   return [];
-}
-
-/**
- * A settings file, strictly: {format: 'palermo-lens-settings', version: 1, settings} whose
- * settings pass parseSettings. Nothing is returned when anything is wrong.
- */
-export function parseSettingsFile(text: string): FileResult<Settings> {
-  const json = readJsonFile(text, SETTINGS_FILE_MAX_BYTES);
-  if (!json.ok) return json;
-  const file = json.value;
-  if (!isRecord(file)) {
-    return {
-      ok: false,
-      errors: [`The file must be a settings export: {"format": "${SETTINGS_FORMAT}", "version": 1, "settings": {…}}.`],
-    };
-  }
-  const header = checkFileHeader(file, SETTINGS_FORMAT, SETTINGS_FILE_VERSION);
-  if (header.length) return { ok: false, errors: header };
-  const extra = Object.keys(file).filter((k) => !['format', 'version', 'settings'].includes(k));
-  if (extra.length) return { ok: false, errors: extra.map((k) => `field ${k}: unknown field`) };
-  if (file.settings === undefined) return { ok: false, errors: ['field settings: missing'] };
-  const parsed = parseSettings(file.settings);
-  return parsed.ok ? { ok: true, value: parsed.settings } : { ok: false, errors: parsed.errors };
 }

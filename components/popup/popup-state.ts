@@ -4,8 +4,8 @@
  * it is received) and the counts it shows. No browser APIs.
  */
 import * as v from 'valibot';
-import { CATEGORIES, type Category, type Entry, type Language } from '../glossary/schema';
-import type { MentionsReply } from './messages';
+import { CATEGORIES, type Category, type Entry, type Language } from '../../glossary/schema';
+import type { MentionsReply } from '../../lib/messages';
 
 /**
  * The tab named by `?tab=<id>` in the popup's address, if any. This is the testing hook: an

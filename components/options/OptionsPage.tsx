@@ -9,28 +9,28 @@
  * and their shared widgets are in components/options/.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { entryById as builtInById, glossary } from '../glossary';
-import type { Entry } from '../glossary/schema';
-import { storedCustomEntries } from '../lib/custom-entries';
-import { t, uiLanguage } from '../lib/i18n';
-import { createThrottledSaver } from '../lib/options-saver';
-import type { Settings } from '../lib/settings';
-import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../lib/settings-storage';
-import { CardSection } from './options/CardSection';
-import { CustomEntriesSection } from './options/CustomEntriesSection';
-import { GlossarySection } from './options/GlossarySection';
-import { HiddenSection } from './options/HiddenSection';
-import { HighlightingSection } from './options/HighlightingSection';
-import { PreviewSection } from './options/PreviewSection';
-import { SettingsFilesSection } from './options/SettingsFilesSection';
-import { ShortcutsSection } from './options/ShortcutsSection';
-import { SitesSection } from './options/SitesSection';
-import type { Update } from './options/types';
-import { errorText } from './options/widgets';
-import './entry-view.css';
+import { entryById as builtInById, glossary } from '../../glossary';
+import { storedCustomEntries } from '../../glossary/custom-entries';
+import type { Entry } from '../../glossary/schema';
+import { t, uiLanguage } from '../../lib/i18n';
+import type { Settings } from '../../lib/settings';
+import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/storage';
+import { CardSection } from './CardSection';
+import { CustomEntriesSection } from './CustomEntriesSection';
+import { GlossarySection } from './GlossarySection';
+import { HiddenSection } from './HiddenSection';
+import { HighlightingSection } from './HighlightingSection';
+import { PreviewSection } from './PreviewSection';
+import { SettingsFilesSection } from './SettingsFilesSection';
+import { ShortcutsSection } from './ShortcutsSection';
+import { SitesSection } from './SitesSection';
+import { createThrottledSaver } from './saver';
+import type { Update } from './types';
+import { errorText } from './widgets';
+import '../entry-view.css';
 import './options.css';
 
-export { PREVIEW_TEXT } from './options/PreviewSection';
+export { PREVIEW_TEXT } from './PreviewSection';
 
 /** At most one settings write per interval while a slider or colour moves (sync allows 120 a minute). */
 const SAVE_INTERVAL_MS = 500;

@@ -4,7 +4,7 @@
  * one MutationObserver. It only wraps and unwraps: what a highlight looks like is CSS
  * (highlight-style.ts), what it means is the card's business.
  */
-import type { Matcher, Mention } from '../../glossary/matcher';
+import type { Matcher, Mention } from '../glossary/matcher';
 
 /** The element of every highlight. A custom tag: no page rule for `mark` or `span` reaches it. */
 export const HIGHLIGHT_TAG = 'palermo-mark';

@@ -6,10 +6,15 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { glossary } from '../glossary';
-import { CATEGORIES, type Category, type Entry, type Language } from '../glossary/schema';
-import { t, uiLanguage } from '../lib/i18n';
-import type { ContentRequest } from '../lib/messages';
+import { glossary } from '../../glossary';
+import { CATEGORY_INFO } from '../../glossary/categories';
+import { CATEGORIES, type Category, type Entry, type Language } from '../../glossary/schema';
+import { buildSearchIndex, combineEntries, type SearchHit, searchGlossary } from '../../glossary/search';
+import { t, uiLanguage } from '../../lib/i18n';
+import type { ContentRequest } from '../../lib/messages';
+import { isSiteEnabled, type Settings, withSiteEnabled } from '../../lib/settings';
+import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/storage';
+import { EntryView, entryTitle } from '../EntryView';
 import {
   hostnameOf,
   isRestrictedUrl,
@@ -18,13 +23,8 @@ import {
   pluralForm,
   summarizeMentions,
   tabIdFromSearch,
-} from '../lib/popup-page';
-import { buildSearchIndex, combineEntries, type SearchHit, searchGlossary } from '../lib/popup-search';
-import { isSiteEnabled, type Settings, withSiteEnabled } from '../lib/settings';
-import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../lib/settings-storage';
-import { CATEGORY_INFO } from './categories';
-import { EntryView, entryTitle } from './EntryView';
-import './entry-view.css';
+} from './popup-state';
+import '../entry-view.css';
 import './popup.css';
 
 /** What the popup knows of the tab's page. */

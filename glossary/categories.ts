@@ -1,4 +1,4 @@
-import type { Bilingual, Category } from '../glossary/schema';
+import type { Bilingual, Category } from './schema';
 
 /** How each category is shown everywhere: its label and its default colour. */
 export const CATEGORY_INFO: Record<Category, { label: Bilingual; color: string }> = {

@@ -8,17 +8,17 @@ import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { EntryView } from '../../components/EntryView';
-import entryCss from '../../components/entry-view.css?inline';
-import { UI_TEXT } from '../../components/ui-text';
 import type { Entry } from '../../glossary/schema';
-import { type CardEvent, type CardState, cardReducer, currentEntry, HIDDEN } from '../../lib/card-state';
-import { cardLanguage } from '../../lib/page-language';
-import { lineRectAt } from '../../lib/placement';
 import type { Settings } from '../../lib/settings';
+import { type CardEvent, type CardState, cardReducer, currentEntry, HIDDEN } from '../../page/card-state';
+import { isDrawn } from '../../page/highlight-style';
+import { HIGHLIGHT_TAG, UI_ATTRIBUTE } from '../../page/highlighter';
+import { cardLanguage } from '../../page/page-language';
+import { lineRectAt } from '../../page/placement';
+import { EntryView } from '../EntryView';
+import entryCss from '../entry-view.css?inline';
+import { UI_TEXT } from '../ui-text';
 import cardCss from './card.css?inline';
-import { isDrawn } from './highlight-style';
-import { HIGHLIGHT_TAG, UI_ATTRIBUTE } from './highlighter';
 
 /** Time to reach the card from the highlight, or to come back, before it closes. */
 const GRACE_MS = 300;

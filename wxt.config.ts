@@ -23,6 +23,8 @@ function preparedMatcher(): Plugin {
 }
 
 export default defineConfig({
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({

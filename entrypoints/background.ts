@@ -2,6 +2,7 @@
  * The background: keyboard commands and opening the full glossary. No glossary logic here.
  */
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { type ContentRequest, parseBackgroundRequest } from '../lib/messages';
 
 export default defineBackground(() => {

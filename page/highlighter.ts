@@ -1,6 +1,6 @@
 /**
- * The highlighter: finds mentions in the page's text with the matcher and wraps them with
- * mark.js, in short slices so that the page never freezes, then keeps up with the page through
+ * The highlighter: finds mentions in the page's text with the matcher and wraps each in its own
+ * element (not mark.js: docs/performance.md says why), in short slices so that the page never freezes, then keeps up with the page through
  * one MutationObserver. It only wraps and unwraps: what a highlight looks like is CSS
  * (highlight-style.ts), what it means is the card's business.
  */

@@ -5,6 +5,7 @@
  */
 import preparedMatcher from 'virtual:prepared-matcher';
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createCard } from '../../components/card/Card';
 import glossaryText from '../../glossary/entries.json?raw';
 import { lazyMatcher, mergePrepared, prepareMatcher } from '../../glossary/matcher';

@@ -1,10 +1,3 @@
-/**
- * The toolbar popup, in Chromium with the built extension. Playwright cannot open a real popup, so
- * the tests open chrome-extension://ID/popup.html?tab=N as an ordinary page (the popup's testing
- * hook), N being the id of the tab it should look at, found from the service worker.
- */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { entryTitle } from '../../components/EntryView';
@@ -12,45 +5,14 @@ import { entryById } from '../../glossary';
 import { CATEGORIES } from '../../glossary/schema';
 import { entry, names } from '../unit/helpers';
 import { type ExtensionBrowser, launchChromium } from './chromium';
+import { axeViolations, openPopup as openPopupPage, openTab as openTabIn, store } from './extension-pages';
 import { type Harness, setSettings, startHarness, waitForPass } from './harness';
 
 const h = startHarness();
 afterEach(() => setSettings(h, {}));
 
-type ChromeTabs = { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } };
-type ChromeStorage = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-
-function worker(harness: Harness) {
-  const sw = harness.browser.context.serviceWorkers()[0];
-  if (!sw) throw new Error('no extension service worker');
-  return sw;
-}
-
-const tabIds = (harness: Harness) =>
-  worker(harness).evaluate(async () =>
-    (await (globalThis as unknown as ChromeTabs).chrome.tabs.query({})).map((t) => t.id as number),
-  );
-
-/** A new tab at `url` and its id (the one tab that was not there before). */
-async function openTab(harness: Harness, url: string): Promise<{ page: Page; tabId: number }> {
-  const before = new Set(await tabIds(harness));
-  const page = await harness.browser.context.newPage();
-  const added = (await tabIds(harness)).filter((id) => !before.has(id));
-  expect(added).toHaveLength(1);
-  await page.goto(url);
-  return { page, tabId: added[0] as number };
-}
-
-/** The popup, looking at tab `tabId` (or at the active tab without it), with its uncaught errors. */
-async function openPopup(harness: Harness, tabId?: number) {
-  const popup = await harness.browser.context.newPage();
-  const errors: Error[] = [];
-  popup.on('pageerror', (e) => errors.push(e));
-  const query = tabId === undefined ? '' : `?tab=${tabId}`;
-  await popup.goto(`chrome-extension://${harness.browser.extensionId}/popup.html${query}`);
-  await popup.waitForSelector('h1');
-  return { popup, errors };
-}
+const openTab = (harness: Harness, url: string) => openTabIn(harness.browser, url);
+const openPopup = (harness: Harness, tabId?: number) => openPopupPage(harness.browser, tabId);
 
 /** The demo page, highlighted, and a popup for it. */
 async function demoWithPopup() {
@@ -80,21 +42,6 @@ const popupCounts = (popup: Page) =>
       Number(b.querySelector('[data-count]')?.getAttribute('data-count')),
     ]),
   );
-
-const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in the page and returns its violations (ids and the elements concerned). */
-async function axeViolations(page: Page) {
-  // Evaluated rather than added as a script tag: the extension's CSP forbids inline scripts.
-  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
-  // A string, so that no transpiler helper ends up inside the page's function.
-  return page.evaluate(`window.axe.run(document).then(function (r) {
-    if (r.passes.length === 0) return ['axe checked nothing'];
-    return r.violations.map(function (v) {
-      return { id: v.id, nodes: v.nodes.map(function (n) { return n.target.join(' ') + ': ' + n.failureSummary; }) };
-    });
-  })`);
-}
 
 const drawnLine = (page: Page, selector: string) =>
   page.$$eval(selector, (els) => els.map((el) => getComputedStyle(el).textDecorationLine));
@@ -298,11 +245,7 @@ describe('the toolbar popup (Chromium, built extension)', () => {
       acronyms: { en: [{ text: 'FOTT' }], fr: [] },
       definition: { en: 'A test association.', fr: 'Une association de test.' },
     });
-    const setCustom = (value: unknown) =>
-      worker(h).evaluate(
-        (v) => (globalThis as unknown as ChromeStorage).chrome.storage.local.set({ customEntries: v }),
-        value,
-      );
+    const setCustom = (value: unknown) => store(h.browser, 'local', { customEntries: value });
     await setCustom([mine]);
     try {
       const { popup, errors } = await openPopup(h);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HOVER_DELAY } from '../../lib/settings';
 import { open, setSettings, startHarness } from './harness';
 import { restPoint } from './pointer';
 import { FIXTURES } from './server';
@@ -50,15 +51,32 @@ describe('hover card (Chromium, built extension)', () => {
     await page.close();
   });
 
-  it('opens nothing when the pointer sweeps across highlights', async () => {
+  it('opens nothing when the pointer sweeps slowly along a long highlight, longer than the hover delay', async () => {
     const { page } = await open(h, '/demo.html');
-    const box = await page.locator('p', { hasText: 'France ratified the Council of Europe' }).boundingBox();
-    if (!box) throw new Error('no paragraph');
-    await page.mouse.move(box.x, box.y + 10);
-    for (let x = box.x; x < box.x + box.width; x += 12) await page.mouse.move(x, box.y + 10 + ((x / 12) % 2) * 26);
-    await page.mouse.move(box.x + box.width + 50, box.y - 40);
-    await page.waitForTimeout(600);
+    const mark = page.locator('[data-glossary-id="coe-convention"]').first();
+    await mark.scrollIntoViewIfNeeded();
+    const line = await mark.evaluate((el) => {
+      const r = el.getClientRects()[0] as DOMRect;
+      return { x: r.x, y: r.y + r.height / 2, width: r.width };
+    });
+    // 6 px every 40 ms: a reader's pointer gliding along the line, never resting on it.
+    let onMark = 0;
+    const started = Date.now();
+    for (let x = line.x + 2; x < line.x + line.width - 2; x += 6) {
+      await page.mouse.move(x, line.y);
+      const hit = await page.evaluate(
+        ([px, py]) => !!document.elementFromPoint(px as number, py as number)?.closest('[data-glossary-id]'),
+        [x, line.y],
+      );
+      if (hit) onMark++;
+      await page.waitForTimeout(40);
+    }
+    const sweptMs = Date.now() - started;
+    expect(sweptMs).toBeGreaterThan(2 * HOVER_DELAY.default);
+    expect(onMark).toBeGreaterThan(20); // the pointer really was on highlights the whole way
     expect(await cardOpen(page)).toBe(false);
+    // Resting at the end opens it: the sweep did not just miss the highlights.
+    await page.waitForSelector(CARD, { timeout: 3000 });
     await page.close();
   });
 
@@ -171,7 +189,13 @@ describe('hover card (Chromium, built extension)', () => {
 
   it('moves to the next highlight and opens its card from the keyboard path, Escape returns focus', async () => {
     const { page } = await open(h, '/demo.html');
-    await page.focus('body');
+    // Focus starts on a control of the page, which must get it back after Escape.
+    await page.evaluate(() => {
+      const link = Object.assign(document.createElement('a'), { href: '#start', id: 'start', textContent: 'Start' });
+      document.body.prepend(link);
+      link.focus();
+    });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('start');
     const worker = h.browser.context.serviceWorkers()[0];
     if (!worker) throw new Error('no service worker');
     // What the next-mention command does: the background sends step-mention to the tab.
@@ -192,26 +216,32 @@ describe('hover card (Chromium, built extension)', () => {
           m.hasAttribute('data-glossary-active'),
         ),
       );
-    expect(await step(1)).toBe(true);
-    await page.waitForSelector(CARD);
-    expect(await active()).toBe(0);
+    /** Steps and waits until the card is open on highlight `index`. */
+    const stepTo = async (direction: 1 | -1, index: number) => {
+      expect(await step(direction)).toBe(true);
+      await page.waitForFunction(
+        (i) =>
+          [...document.querySelectorAll('palermo-mark:not([data-glossary-inner])')].findIndex((m) =>
+            m.hasAttribute('data-glossary-active'),
+          ) === i,
+        index,
+      );
+      expect(await page.locator('[data-glossary-active]').count()).toBe(1);
+    };
+    const last = (await page.locator('palermo-mark:not([data-glossary-inner])').count()) - 1;
+    expect(last).toBeGreaterThan(2);
+    expect(await active()).toBe(-1);
+    await stepTo(1, 0);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('PALERMO-LENS-CARD');
-    await step(1);
-    await page.waitForFunction(() => document.querySelectorAll('[data-glossary-active]').length === 1);
-    expect(await active()).toBe(1);
-    await step(-1);
-    expect(await active()).toBe(0);
-    await step(-1);
-    expect(await active()).toBe(
-      await page
-        .locator('palermo-mark:not([data-glossary-inner])')
-        .count()
-        .then((n) => n - 1),
-    );
+    await stepTo(1, 1);
+    await stepTo(-1, 0);
+    await stepTo(-1, last); // from the first, back wraps round to the last
     expect(await page.locator(CARD).count()).toBe(1);
     await page.keyboard.press('Escape');
-    expect(await cardOpen(page)).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    await page.waitForFunction(
+      () => !document.querySelector('palermo-lens-card')?.shadowRoot?.querySelector('.pl-card'),
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('start');
     await page.close();
   });
 

@@ -23,16 +23,27 @@ describe('hostile pages (Chromium, built extension)', () => {
       timeout: 30_000,
     });
     expect(await page.locator('[data-glossary-id="unodc"]').count()).toBe(ROWS / 50);
-    // The page's own timer kept ticking while the extension worked (the parse of the page itself,
-    // before the pass, is not ours to count).
-    const longestGap = await page.evaluate(() => {
+    // The page's own timer kept ticking while the extension worked: every gap between ticks from
+    // the last tick before the first pass to the first tick after it, so a freeze that starts or
+    // ends with the pass counts (the parse of the page itself, before the pass, is not ours).
+    await page.waitForFunction(() => {
       const pass = performance.getEntriesByName('palermo-lens:highlight')[0] as PerformanceEntry;
-      const ticks = (window as unknown as { ticks: number[] }).ticks.filter((t) => t >= pass.startTime);
-      return Math.max(...ticks.slice(1).map((t, i) => t - (ticks[i] as number)));
+      return ((window as unknown as { ticks: number[] }).ticks.at(-1) ?? 0) > pass.startTime + pass.duration;
     });
-    // A one-pass highlighter freezes this page for seconds; ours yields every few milliseconds.
-    // (The browser's one-time restyle when the style sheet goes in can take tens of ms here.)
-    expect(longestGap).toBeLessThan(400);
+    const { longestGap, ticksDuringPass } = await page.evaluate(() => {
+      const pass = performance.getEntriesByName('palermo-lens:highlight')[0] as PerformanceEntry;
+      const ticks = (window as unknown as { ticks: number[] }).ticks;
+      const first = Math.max(0, ticks.findLastIndex((t) => t <= pass.startTime));
+      const last = ticks.findIndex((t) => t >= pass.startTime + pass.duration);
+      const around = ticks.slice(first, last + 1);
+      const gaps = around.slice(1).map((t, i) => t - (around[i] as number));
+      return { longestGap: gaps.length ? Math.max(...gaps) : Number.POSITIVE_INFINITY, ticksDuringPass: gaps.length };
+    });
+    expect(ticksDuringPass).toBeGreaterThan(0);
+    // A one-pass highlighter freezes this page for hundreds of ms; ours yields every few
+    // milliseconds. (The browser's one-time restyle when the style sheet goes in can take tens of
+    // ms here, and the machine is a noisy two-core one: hence the margin.)
+    expect(longestGap).toBeLessThan(250);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -33,7 +33,10 @@ describe('hostile pages (Chromium, built extension)', () => {
     const { longestGap, ticksDuringPass } = await page.evaluate(() => {
       const pass = performance.getEntriesByName('palermo-lens:highlight')[0] as PerformanceEntry;
       const ticks = (window as unknown as { ticks: number[] }).ticks;
-      const first = Math.max(0, ticks.findLastIndex((t) => t <= pass.startTime));
+      const first = Math.max(
+        0,
+        ticks.findLastIndex((t) => t <= pass.startTime),
+      );
       const last = ticks.findIndex((t) => t >= pass.startTime + pass.duration);
       const around = ticks.slice(first, last + 1);
       const gaps = around.slice(1).map((t, i) => t - (around[i] as number));

@@ -1,12 +1,13 @@
 /** Nothing leaves the machine: loading pages with the extension makes no request of its own. */
 import { describe, expect, it } from 'vitest';
-import { open, startHarness } from './harness';
+import { openOptions, openPopup, openTab } from './extension-pages';
+import { open, startHarness, waitForPass } from './harness';
 import { restPoint } from './pointer';
 
 const h = startHarness();
 
 describe('privacy (Chromium, built extension)', () => {
-  it('makes no network request from any extension context while pages load and cards open', async () => {
+  it('makes no network request from any extension context: pages load, cards open, the popup and options are used', async () => {
     const requests: { url: string; fromExtension: boolean }[] = [];
     const record = (url: string, frameUrl: string) =>
       requests.push({
@@ -31,6 +32,21 @@ describe('privacy (Chromium, built extension)', () => {
       await page.waitForSelector('palermo-lens-card .pl-card');
       await page.close();
     }
+    // The extension's own pages, used as a reader would: the popup on a tab, its search and an
+    // entry; the options page and its full glossary.
+    const { page: demo, tabId } = await openTab(h.browser, h.server.url('/demo.html'));
+    await waitForPass(demo);
+    const { popup } = await openPopup(h.browser, tabId);
+    await popup.waitForSelector('.pp-entries [data-entry-id]');
+    await popup.getByRole('searchbox').fill('greta');
+    await popup.locator('.pp-results [data-entry-id="greta"]').click();
+    await popup.waitForSelector('#pp-entry-title');
+    const { page: options } = await openOptions(h.browser, '#entry=unodc');
+    await options.waitForSelector('#entry-unodc');
+    const pagesSeen = new Set(requests.map((r) => new URL(r.url).pathname));
+    expect(pagesSeen).toContain('/popup.html');
+    expect(pagesSeen).toContain('/options.html');
+    await Promise.all([demo.close(), popup.close(), options.close()]);
     const origin = new URL(h.server.url('/')).origin;
     // Only the pages' own requests to the local server; none from the extension, none elsewhere.
     const foreign = requests.filter((r) => !r.url.startsWith(origin));

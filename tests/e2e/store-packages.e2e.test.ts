@@ -1,8 +1,9 @@
 /** The store packages that `npm run zip` makes install and work in both browsers. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
 import { launchChromium } from './chromium';
@@ -17,10 +18,42 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+/** Each file of a zip and the SHA-256 of its content. */
+const zipContents = (path: string): Record<string, string> =>
+  JSON.parse(
+    execFileSync('python3', [
+      '-c',
+      'import hashlib, json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(json.dumps({n: hashlib.sha256(z.read(n)).hexdigest() for n in z.namelist() if not n.endswith("/")}))',
+      path,
+    ]).toString(),
+  );
+
+/** Each file under `dir` (relative path) and the SHA-256 of its content. */
+function dirContents(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}
+
 describe('store packages', () => {
-  it('makes the Chrome and Firefox packages and the sources archive', () => {
-    const files = readdirSync(OUTPUT);
-    for (const name of ['chrome', 'firefox', 'sources']) expect(files).toContain(`palermo-lens-${version}-${name}.zip`);
+  it('packs exactly the fresh build for each browser, and the current sources', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const built = dirContents(join(OUTPUT, `${browser}-mv3`));
+      expect(Object.keys(built)).toContain('manifest.json');
+      expect(zipContents(zip(browser)), browser).toEqual(built);
+    }
+    const sources = zipContents(zip('sources'));
+    for (const file of ['package.json', 'package-lock.json', 'wxt.config.ts', 'glossary/entries.json']) {
+      const current = createHash('sha256')
+        .update(readFileSync(resolve(import.meta.dirname, '../..', file)))
+        .digest('hex');
+      expect(sources[file], file).toBe(current);
+    }
+    expect(Object.keys(sources).some((f) => f.startsWith('screenshots/') || f.startsWith('docs/'))).toBe(false);
   });
 
   it('the Chrome package, unpacked, highlights the demo page in Chromium', async () => {

@@ -8,9 +8,6 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,
-    // One retry: real browsers on a noisy two-core machine occasionally stumble (a protocol error,
-    // a slow start); a real bug fails twice.
-    retry: 1,
     hookTimeout: 60_000,
   },
 });

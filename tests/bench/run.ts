@@ -10,7 +10,7 @@ import { basename, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { glossary } from '../../glossary';
-import { prepareMatcher } from '../../glossary/matcher';
+import { compileMatcher, prepareMatcher } from '../../glossary/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { type PassStats, SKIPPED_TAGS } from '../../page/highlighter';
 import { CHROME_BUILD, CHROMIUM, launchChromium } from '../e2e/chromium';
@@ -39,6 +39,15 @@ pages.forEach((p, i) => {
 });
 
 const source = prepareMatcher(glossary).source;
+const nodeMatcher = compileMatcher(glossary);
+/** Whether the page's text (tags, scripts and styles stripped, roughly) names a glossary entry. */
+const namesEntries = (html: string) =>
+  nodeMatcher.find(
+    html
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&nbsp;/g, ' '),
+  ).length > 0;
 const allTerms = [
   ...new Set(
     glossary.flatMap((e) => [...e.names.en, ...e.names.fr, ...e.acronyms.en, ...e.acronyms.fr].map((t) => t.text)),
@@ -106,7 +115,26 @@ let smallest = 0;
 pages.forEach((p, i) => {
   if (p.html.length < (pages[smallest] as { html: string }).html.length) smallest = i;
 });
-const checks: { target: string; ok: boolean; value: string }[] = [];
+/**
+ * A target: `value` against `limit` (`atMost`: lower is better; otherwise higher is). The run fails
+ * when one is missed by more than NOISE_MARGIN of its limit: repeated runs on the two-core
+ * machines vary by up to about a fifth, so a smaller miss is reported but not taken as a
+ * regression.
+ */
+interface Check {
+  target: string;
+  value: number;
+  limit: number;
+  atMost: boolean;
+  shown: string;
+}
+const NOISE_MARGIN = 0.25;
+const met = (c: Check) => (c.atMost ? c.value <= c.limit : c.value >= c.limit);
+const beyondNoise = (c: Check) =>
+  c.atMost ? c.value > c.limit * (1 + NOISE_MARGIN) : c.value < c.limit * (1 - NOISE_MARGIN);
+const checks: Check[] = [];
+/** Pages that name glossary entries yet got no highlight: the benchmark measured nothing. */
+const blind: string[] = [];
 
 for (const [i, p] of pages.entries()) {
   const url = server.url(`/page-${i}.html`);
@@ -177,29 +205,39 @@ for (const [i, p] of pages.entries()) {
     `${fmt(toggleOff.duration)} / ${fmt(toggleOn.duration)}`,
     fmt(removal.duration),
   ]);
+  if (ours.highlights === 0 && namesEntries(p.html)) blind.push(p.name);
+  const toggleMs = Math.max(toggleOff.duration, toggleOn.duration);
   checks.push(
-    { target: `${p.name}: total ≤ 2.5x floor`, ok: ratio <= 2.5, value: `${fmt(ratio, 2)}x` },
+    { target: `${p.name}: total ≤ 2.5x floor`, value: ratio, limit: 2.5, atMost: true, shown: `${fmt(ratio, 2)}x` },
     {
       target: `${p.name}: no slice over 50 ms`,
-      ok: ours.longestSliceMs <= 50,
-      value: `${fmt(ours.longestSliceMs)} ms`,
+      value: ours.longestSliceMs,
+      limit: 50,
+      atMost: true,
+      shown: `${fmt(ours.longestSliceMs)} ms`,
     },
     {
       target: `${p.name}: +50 paragraphs under 10 ms`,
-      ok: incremental.busyMs < 10,
-      value: `${fmt(incremental.busyMs)} ms`,
+      value: incremental.busyMs,
+      limit: 10,
+      atMost: true,
+      shown: `${fmt(incremental.busyMs)} ms`,
     },
     {
       target: `${p.name}: category toggle under 16 ms`,
-      ok: Math.max(toggleOff.duration, toggleOn.duration) < 16,
-      value: `${fmt(Math.max(toggleOff.duration, toggleOn.duration))} ms`,
+      value: toggleMs,
+      limit: 16,
+      atMost: true,
+      shown: `${fmt(toggleMs)} ms`,
     },
   );
   if (speedup !== undefined)
     checks.push({
       target: `${p.name}: ≥ 30x faster than naive mark.js`,
-      ok: speedup >= 30,
-      value: `${fmt(speedup, 0)}x`,
+      value: speedup,
+      limit: 30,
+      atMost: false,
+      shown: `${fmt(speedup, 0)}x`,
     });
 }
 
@@ -213,8 +251,10 @@ for (let k = 0; k < 5; k++) {
 const startup = startups.sort((a, b) => a - b)[2] as number;
 checks.push({
   target: 'start-up on an empty page under 5 ms',
-  ok: startup < 5,
-  value: `${fmt(startup, 2)} ms (median of 5)`,
+  value: startup,
+  limit: 5,
+  atMost: true,
+  shown: `${fmt(startup, 2)} ms (median of 5)`,
 });
 const bundle = readFileSync(resolve(CHROME_BUILD, 'content-scripts/content.js'));
 
@@ -269,7 +309,14 @@ ${table}
 
 Why some are missed, and what the highlighter does about speed: [performance.md](performance.md).
 
-${checks.map((c) => `- ${c.ok ? 'met' : '**missed**'}: ${c.target}: ${c.value}`).join('\n')}
+${checks.map((c) => `- ${met(c) ? 'met' : '**missed**'}: ${c.target}: ${c.shown}`).join('\n')}
+
+A miss by more than ${NOISE_MARGIN * 100}% of its limit (beyond this machine's run-to-run noise) makes
+\`npm run bench\` exit with an error, and so does a page that names glossary entries but got no highlight.
 `;
 writeFileSync(resolve(ROOT, 'docs/benchmarks.md'), report);
 console.log(report);
+const regressions = checks.filter(beyondNoise);
+for (const name of blind) console.error(`FAILED: ${name} names glossary entries but got no highlight`);
+for (const c of regressions) console.error(`FAILED: ${c.target}: ${c.shown}, beyond the noise margin`);
+if (blind.length || regressions.length) process.exitCode = 1;

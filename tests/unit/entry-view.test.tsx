@@ -133,6 +133,28 @@ describe('EntryView', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual(protocol.facts[0]?.sources);
   });
 
+  it('shows a source link for every fact of every entry, in both languages and both layouts', () => {
+    const total = glossary.reduce((n, e) => n + e.facts.length, 0);
+    expect(total).toBeGreaterThanOrEqual(100);
+    for (const [lang, compact] of [
+      ['en', false],
+      ['fr', true],
+    ] as const) {
+      let rendered = 0;
+      for (const e of glossary) {
+        const facts = [...show({ entry: e, lang, compact }).querySelectorAll('.pl-facts > .pl-fact')];
+        expect(facts, e.id).toHaveLength(e.facts.length);
+        facts.forEach((li, i) => {
+          const hrefs = [...li.querySelectorAll('.pl-sources a')].map((a) => a.getAttribute('href'));
+          expect(hrefs.length, `${e.id}, fact ${i + 1}`).toBeGreaterThan(0);
+          expect(hrefs, `${e.id}, fact ${i + 1}`).toEqual(e.facts[i]?.sources);
+          rendered++;
+        });
+      }
+      expect(rendered).toBe(total);
+    }
+  });
+
   it('opens every link in a new tab without giving the page access to the opener', () => {
     const root = show({ entry: get('unodc') });
     const links = [...root.querySelectorAll('a')];

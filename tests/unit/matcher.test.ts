@@ -129,3 +129,35 @@ describe('merged matchers', () => {
     expect(merged.find(text).map((m) => m.id)).toEqual(['acme', 'coe-anniversary', 'coe']);
   });
 });
+
+describe('a mention starts and ends at a word boundary', () => {
+  it('finds nothing glued to a letter before it, ASCII or accented', () => {
+    const glued = [
+      'NGRETA on trafficking',
+      'aCouncil of Europe',
+      'ÉCouncil of Europe',
+      'éILO',
+      'xILO and yOIT',
+      'ÉOIT',
+      'àGRETA et la traite',
+      '1ILO',
+      '_GRETA on trafficking',
+      'ntrafficking in human beings',
+      'ètraite des êtres humains',
+    ];
+    for (const text of glued) expect(ids(text), text).toEqual([]);
+  });
+
+  it('finds nothing glued to a letter after it', () => {
+    for (const text of ['GRETAs on trafficking', 'Council of Europeans', 'ILOé', 'OITx'])
+      expect(ids(text), text).toEqual([]);
+  });
+
+  it('still finds the same names after punctuation, quotes or apostrophes', () => {
+    expect(ids('(GRETA) on trafficking')).toEqual(['greta']);
+    expect(ids('«Council of Europe»')).toEqual(['coe']);
+    expect(ids("l'OIT")).toEqual(['ilo']);
+    expect(ids('l’OIT, the ILO')).toEqual(['ilo', 'ilo']);
+    expect(ids('-ILO-')).toEqual(['ilo']);
+  });
+});

@@ -17,6 +17,7 @@ import { cardLanguage } from '../../page/page-language';
 import { lineRectAt } from '../../page/placement';
 import { EntryView } from '../EntryView';
 import entryCss from '../entry-view.css?inline';
+import themeCss from '../theme.css?inline';
 import { UI_TEXT } from '../ui-text';
 import cardCss from './card.css?inline';
 
@@ -65,7 +66,7 @@ export function createCard(deps: CardDependencies): Card {
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      css: `${entryCss}\n${cardCss}`,
+      css: `${themeCss}\n${entryCss}\n${cardCss}`,
       onMount: () => undefined,
     }).then((created) => {
       ui = created;

@@ -250,7 +250,7 @@ export function CustomEntriesSection(props: {
                 <div class="op-custom-list__actions">
                   <button type="button" class="op-button op-button--small" onClick={() => edit(entry)}>
                     {t('options_edit')}
-                    <span class="op-sr"> {title.text}</span>
+                    <span class="pl-sr-only"> {title.text}</span>
                   </button>
                   <ConfirmButton
                     label={t('options_delete')}

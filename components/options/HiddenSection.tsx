@@ -32,7 +32,7 @@ export function HiddenSection(props: {
                   </span>
                   <button type="button" class="op-button op-button--small" onClick={() => show(id)}>
                     {t('options_showAgain')}
-                    <span class="op-sr"> {title.text}</span>
+                    <span class="pl-sr-only"> {title.text}</span>
                   </button>
                 </li>
               );

@@ -38,7 +38,7 @@ export function HighlightingSection({
                   <span>{label}</span>
                 </label>
                 <label class="op-color">
-                  <span class="op-sr">{t('options_colourFor', label)}</span>
+                  <span class="pl-sr-only">{t('options_colourFor', label)}</span>
                   <input
                     type="color"
                     value={color}
@@ -53,7 +53,7 @@ export function HighlightingSection({
                     onClick={() => setCategory(c, { color: CATEGORY_INFO[c].color })}
                   >
                     {t('options_defaultColour')}
-                    <span class="op-sr"> ({label})</span>
+                    <span class="pl-sr-only"> ({label})</span>
                   </button>
                 )}
               </li>

@@ -27,6 +27,7 @@ import { SitesSection } from './SitesSection';
 import { createThrottledSaver } from './saver';
 import type { Update } from './types';
 import { errorText } from './widgets';
+import '../theme.css';
 import '../entry-view.css';
 import './options.css';
 

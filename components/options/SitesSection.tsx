@@ -58,7 +58,7 @@ export function SitesSection({ settings, update }: { settings: Settings; update:
               <span class="op-sites__host">{site}</span>
               <button type="button" class="op-button op-button--small op-sites__remove" onClick={() => remove(site, i)}>
                 {t('options_remove')}
-                <span class="op-sr"> {site}</span>
+                <span class="pl-sr-only"> {site}</span>
               </button>
             </li>
           ))}

@@ -24,6 +24,7 @@ import {
   summarizeMentions,
   tabIdFromSearch,
 } from './popup-state';
+import '../theme.css';
 import '../entry-view.css';
 import './popup.css';
 
@@ -154,7 +155,7 @@ function Count({ count, lang }: { count: number; lang: Language }) {
   return (
     <span class="pp-count" data-count={count}>
       <span aria-hidden="true">{count}</span>
-      <span class="pp-sr-only">{mentionsText(count, lang)}</span>
+      <span class="pl-sr-only">{mentionsText(count, lang)}</span>
     </span>
   );
 }
@@ -381,7 +382,7 @@ function Search(props: { entries: readonly Entry[]; lang: Language; children: pr
             }}
           />
         </form>
-        <p class={status ? 'pp-hint pp-search__status' : 'pp-sr-only'} role="status">
+        <p class={status ? 'pp-hint pp-search__status' : 'pl-sr-only'} role="status">
           {status}
         </p>
       </search>

@@ -117,7 +117,7 @@ describe('hostile pages (Chromium, built extension)', () => {
     await page.close();
   });
 
-  it('page CSS aimed at custom elements, shadow hosts and popovers does not hide the card', async () => {
+  it('page CSS aimed at custom elements, shadow hosts and popovers does not hide or recolour the card', async () => {
     const { page } = await open(h, '/hostile-css.html');
     const point = await restPoint(page.locator('#para [data-glossary-id="unodc"]'));
     await page.mouse.move(point.x, point.y);
@@ -129,6 +129,13 @@ describe('hostile pages (Chromium, built extension)', () => {
       return { display: s.display, opacity: s.opacity, transform: s.transform, filter: s.filter };
     });
     expect(host).toEqual({ display: 'block', opacity: '1', transform: 'none', filter: 'none' });
+    // The page's custom properties named like the theme's tokens reach the host, not the card.
+    const look = await page.locator('palermo-lens-card .pl-entry__title').evaluate((el) => {
+      const s = getComputedStyle(el);
+      const card = getComputedStyle(el.closest('.pl-card') as Element);
+      return { background: card.backgroundColor, color: s.color, serif: s.fontFamily.startsWith('serif') };
+    });
+    expect(look).toEqual({ background: 'rgb(255, 255, 255)', color: 'rgb(31, 35, 40)', serif: false });
     expect(await passes(page)).toBeGreaterThan(0);
     await page.close();
   });

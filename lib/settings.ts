@@ -79,19 +79,3 @@ export function parseSettings(input: unknown): { ok: true; settings: Settings } 
     ),
   };
 }
-
-/** Whether the extension highlights on a page of this host. A listed domain covers its subdomains. */
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  const listed = settings.sites.some((site) => host === site || host.endsWith(`.${site}`));
-  return settings.siteMode === 'all-except' ? !listed : listed;
-}
-
-/** The settings after switching the extension on or off for this host. */
-export function withSiteEnabled(settings: Settings, hostname: string, enabled: boolean): Settings {
-  const host = hostname.toLowerCase().replace(/^www\./, '');
-  const covering = (site: string) => hostname.toLowerCase() === site || hostname.toLowerCase().endsWith(`.${site}`);
-  const listed = settings.siteMode === 'all-except' ? !enabled : enabled;
-  const sites = settings.sites.filter((s) => !covering(s));
-  return { ...settings, sites: listed ? [...sites, host] : sites };
-}

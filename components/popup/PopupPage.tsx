@@ -12,18 +12,11 @@ import { CATEGORIES, type Category, type Entry, type Language } from '../../glos
 import { buildSearchIndex, combineEntries, type SearchHit, searchGlossary } from '../../glossary/search';
 import { t, uiLanguage } from '../../lib/i18n';
 import type { ContentRequest } from '../../lib/messages';
-import { isSiteEnabled, type Settings, withSiteEnabled } from '../../lib/settings';
+import type { Settings } from '../../lib/settings';
+import { hostnameOf, isRestrictedUrl, isSiteEnabled, withSiteEnabled } from '../../lib/sites';
 import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/storage';
 import { EntryView, entryTitle } from '../EntryView';
-import {
-  hostnameOf,
-  isRestrictedUrl,
-  type MentionSummary,
-  parseMentionsReply,
-  pluralForm,
-  summarizeMentions,
-  tabIdFromSearch,
-} from './popup-state';
+import { type MentionSummary, parseMentionsReply, pluralForm, summarizeMentions, tabIdFromSearch } from './popup-state';
 import '../entry-view.css';
 import './popup.css';
 

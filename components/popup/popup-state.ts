@@ -1,7 +1,7 @@
 /**
  * What the popup knows about the current tab, as pure functions: which tab (the `?tab=` testing
- * hook), whether the extension can run there, the content script's reply (validated here, where
- * it is received) and the counts it shows. No browser APIs.
+ * hook), the content script's reply (validated here, where it is received) and the counts it
+ * shows. Whether the extension can run there is a site rule (lib/sites.ts). No browser APIs.
  */
 import * as v from 'valibot';
 import { CATEGORIES, type Category, type Entry, type Language } from '../../glossary/schema';
@@ -18,48 +18,6 @@ export function tabIdFromSearch(search: string): number | undefined {
   if (raw === null || !/^\d{1,10}$/.test(raw)) return undefined;
   const id = Number(raw);
   return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
-}
-
-/** Extension stores, where browsers never let extensions run (host, and path prefix if any). */
-const STORES: readonly [host: string, path: string][] = [
-  ['chromewebstore.google.com', '/'],
-  ['chrome.google.com', '/webstore'],
-  ['addons.mozilla.org', '/'],
-  ['microsoftedge.microsoft.com', '/addons'],
-  ['addons.opera.com', '/'],
-];
-
-/**
- * Whether the browser keeps content scripts out of a page at this address: its own pages
- * (chrome:, about:, edge:…), extension pages, view-source and the like, and the extension
- * stores. `file:` pages are not restricted here (they are when the user has not allowed file
- * access, which only the failed message tells). An unknown address (undefined: the browser
- * did not give it) is not known to be restricted either.
- */
-export function isRestrictedUrl(url: string | undefined): boolean {
-  if (url === undefined || url === '') return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return true;
-  }
-  if (parsed.protocol === 'file:') return false;
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
-  const host = parsed.hostname.toLowerCase();
-  return STORES.some(([h, path]) => host === h && parsed.pathname.startsWith(path));
-}
-
-/** The host name of an http(s) page, lower-cased; undefined for anything else. */
-export function hostnameOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.hostname) return undefined;
-    return parsed.hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
 }
 
 const MentionsReplySchema = v.object({

@@ -5,7 +5,6 @@ import { fileSizeError, formatSize, jsonErrorOffset, readJsonFile } from '../../
 import { searchEntries } from '../../lib/options-search';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { parseSettingsFile, SETTINGS_FILE_MAX_BYTES, settingsFileContent } from '../../lib/settings-file';
-import { parseHostInput } from '../../lib/sites';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/custom/${name}`, import.meta.url), 'utf8');
 
@@ -92,59 +91,6 @@ describe('JSON reading', () => {
     });
     // A byte order mark is not an error.
     expect(readJsonFile('\uFEFF[1]', 1000)).toEqual({ ok: true, value: [1] });
-  });
-});
-
-describe('site host names', () => {
-  it('takes a host name from what the user types', () => {
-    const host = (input: string) => {
-      const r = parseHostInput(input, []);
-      return r.ok ? r.host : r.reason;
-    };
-    expect(host('example.org')).toBe('example.org');
-    expect(host('  Example.ORG ')).toBe('example.org');
-    expect(host('https://www.example.org/some/page?q=1#x')).toBe('example.org');
-    expect(host('news.example.org:8080/path')).toBe('news.example.org');
-    expect(host('café.fr')).toBe('xn--caf-dma.fr');
-    expect(host('localhost')).toBe('localhost');
-    expect(host('127.0.0.1')).toBe('127.0.0.1');
-    expect(host('example.org.')).toBe('example.org');
-  });
-
-  it('refuses what is not a host name', () => {
-    const reason = (input: string) => {
-      const r = parseHostInput(input, []);
-      return r.ok ? r.host : r.reason;
-    };
-    expect(reason('')).toBe('empty');
-    expect(reason('   ')).toBe('empty');
-    for (const bad of [
-      'exa mple.org',
-      'ftp://example.org',
-      'user:pw@example.org',
-      '-bad-.org',
-      'a..b',
-      '123',
-      '[::1]',
-      'a_b.org',
-    ]) {
-      expect(reason(bad), bad).toBe('invalid');
-    }
-  });
-
-  it('refuses a site that is listed already, or covered by a listed domain', () => {
-    expect(parseHostInput('www.example.org', ['example.org'])).toEqual({
-      ok: false,
-      reason: 'listed',
-      by: 'example.org',
-    });
-    expect(parseHostInput('news.example.org', ['example.org'])).toEqual({
-      ok: false,
-      reason: 'covered',
-      by: 'example.org',
-    });
-    expect(parseHostInput('example.org', ['news.example.org'])).toEqual({ ok: true, host: 'example.org' });
-    expect(parseHostInput('notexample.org', ['example.org'])).toEqual({ ok: true, host: 'notexample.org' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isSiteEnabled, normalizeSettings, parseSettings, withSiteEnabled } from '../../lib/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, parseSettings } from '../../lib/settings';
 import { applyRootAttributes, highlightCss } from '../../page/highlight-style';
 
 describe('settings', () => {
@@ -32,28 +32,6 @@ describe('settings', () => {
       categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: true, color: 'red;}*{' } },
     });
     expect(colour.ok ? [] : colour.errors.join()).toMatch(/categories\.bodies\.color/);
-  });
-
-  it('decides per site, a listed domain covering its subdomains', () => {
-    const off = { ...DEFAULT_SETTINGS, sites: ['example.org'] };
-    expect(isSiteEnabled(off, 'example.org')).toBe(false);
-    expect(isSiteEnabled(off, 'news.example.org')).toBe(false);
-    expect(isSiteEnabled(off, 'example.org.evil.com')).toBe(true);
-    expect(isSiteEnabled(off, 'notexample.org')).toBe(true);
-    const only = { ...DEFAULT_SETTINGS, siteMode: 'only' as const, sites: ['unodc.org'] };
-    expect(isSiteEnabled(only, 'www.unodc.org')).toBe(true);
-    expect(isSiteEnabled(only, 'example.org')).toBe(false);
-  });
-
-  it('switches a site on and off in both modes', () => {
-    const off = withSiteEnabled(DEFAULT_SETTINGS, 'www.example.org', false);
-    expect(off.sites).toEqual(['example.org']);
-    expect(isSiteEnabled(off, 'www.example.org')).toBe(false);
-    expect(withSiteEnabled(off, 'www.example.org', true).sites).toEqual([]);
-    const only = { ...DEFAULT_SETTINGS, siteMode: 'only' as const };
-    const on = withSiteEnabled(only, 'unodc.org', true);
-    expect(isSiteEnabled(on, 'unodc.org')).toBe(true);
-    expect(isSiteEnabled(withSiteEnabled(on, 'unodc.org', false), 'unodc.org')).toBe(false);
   });
 });
 

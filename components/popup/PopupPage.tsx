@@ -11,12 +11,12 @@ import { CATEGORY_INFO } from '../../glossary/categories';
 import { CATEGORIES, type Category, type Entry, type Language } from '../../glossary/schema';
 import { buildSearchIndex, combineEntries, type SearchHit, searchGlossary } from '../../glossary/search';
 import { t, uiLanguage } from '../../lib/i18n';
-import type { ContentRequest } from '../../lib/messages';
+import { type ContentRequest, parseMentionsReply } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import { hostnameOf, isRestrictedUrl, isSiteEnabled, withSiteEnabled } from '../../lib/sites';
 import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/storage';
 import { EntryView, entryTitle } from '../EntryView';
-import { type MentionSummary, parseMentionsReply, pluralForm, summarizeMentions, tabIdFromSearch } from './popup-state';
+import { type MentionSummary, pluralForm, summarizeMentions, tabIdFromSearch } from './popup-state';
 import '../entry-view.css';
 import './popup.css';
 
@@ -93,7 +93,7 @@ function usePage(): { page: PageState; tabId: number | undefined; refresh: () =>
       if (stopped) return;
       if (reply) {
         failures.current = 0;
-        const hostname = hostnameOf(tab.url) ?? (reply.hostname ? reply.hostname.toLowerCase() : undefined);
+        const hostname = hostnameOf(tab.url) ?? (reply.hostname.toLowerCase() || undefined);
         setPage({ kind: 'ready', enabled: reply.enabled, mentions: reply.mentions, hostname });
       } else {
         failures.current += 1;

@@ -1,11 +1,9 @@
 /**
  * What the popup knows about the current tab, as pure functions: which tab (the `?tab=` testing
- * hook), the content script's reply (validated here, where it is received) and the counts it
- * shows. Whether the extension can run there is a site rule (lib/sites.ts). No browser APIs.
+ * hook) and the counts it shows. Whether the extension can run there is a site rule
+ * (lib/sites.ts); the content script's reply is a message (lib/messages.ts). No browser APIs.
  */
-import * as v from 'valibot';
 import { CATEGORIES, type Category, type Entry, type Language } from '../../glossary/schema';
-import type { MentionsReply } from '../../lib/messages';
 
 /**
  * The tab named by `?tab=<id>` in the popup's address, if any. This is the testing hook: an
@@ -18,22 +16,6 @@ export function tabIdFromSearch(search: string): number | undefined {
   if (raw === null || !/^\d{1,10}$/.test(raw)) return undefined;
   const id = Number(raw);
   return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
-}
-
-const MentionsReplySchema = v.object({
-  enabled: v.boolean(),
-  mentions: v.array(v.tuple([v.string(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
-  /** The page's host name, when the content script tells it (the tab's URL may be hidden from the popup). */
-  hostname: v.optional(v.string()),
-});
-
-/** The content script's answer to get-mentions (the host name when it gives one). */
-export type PageReply = Pick<MentionsReply, 'enabled' | 'mentions'> & { hostname?: string };
-
-/** The content script's answer to get-mentions, or undefined when it is not one. */
-export function parseMentionsReply(value: unknown): PageReply | undefined {
-  const result = v.safeParse(MentionsReplySchema, value);
-  return result.success ? result.output : undefined;
 }
 
 export interface MentionSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMentionsReply, pluralForm, summarizeMentions, tabIdFromSearch } from '../../components/popup/popup-state';
+import { pluralForm, summarizeMentions, tabIdFromSearch } from '../../components/popup/popup-state';
 import { entryById } from '../../glossary';
 
 describe('tabIdFromSearch (the testing hook)', () => {
@@ -11,22 +11,6 @@ describe('tabIdFromSearch (the testing hook)', () => {
     expect(tabIdFromSearch('?tab=-1')).toBeUndefined();
     expect(tabIdFromSearch('?tab=1e3')).toBeUndefined();
     expect(tabIdFromSearch('?tab=abc')).toBeUndefined();
-  });
-});
-
-describe('parseMentionsReply', () => {
-  it('accepts the content script’s reply and rejects anything else', () => {
-    expect(parseMentionsReply({ enabled: true, mentions: [['greta', 3]] })).toEqual({
-      enabled: true,
-      mentions: [['greta', 3]],
-    });
-    expect(parseMentionsReply({ enabled: false, mentions: [], hostname: 'example.org' })?.hostname).toBe('example.org');
-    expect(parseMentionsReply(undefined)).toBeUndefined();
-    expect(parseMentionsReply(true)).toBeUndefined();
-    expect(parseMentionsReply({ enabled: 'yes', mentions: [] })).toBeUndefined();
-    expect(parseMentionsReply({ enabled: true, mentions: [['greta', -1]] })).toBeUndefined();
-    expect(parseMentionsReply({ enabled: true, mentions: [['greta']] })).toBeUndefined();
-    expect(parseMentionsReply({ enabled: true, mentions: {} })).toBeUndefined();
   });
 });
 

@@ -92,8 +92,6 @@ export function parseSettings(input: unknown): { ok: true; settings: Settings } 
   if (result.success) return { ok: true, settings: result.output };
   return {
     ok: false,
-    errors: result.issues.map(
-      (i) => `${(i.path ?? []).map((p) => String(p.key)).join('.') || 'settings'}: ${i.message}`,
-    ),
+    errors: result.issues.map((issue) => `${v.getDotPath(issue) || 'settings'}: ${issue.message}`),
   };
 }

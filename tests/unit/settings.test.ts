@@ -75,6 +75,15 @@ describe('settings', () => {
       categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: true, color: 'red;}*{' } },
     });
     expect(colour.ok ? [] : colour.errors.join()).toMatch(/categories\.bodies\.color/);
+    const list = parseSettings({ ...DEFAULT_SETTINGS, sites: ['ok.org', 'bad host'], theme: 'dark' });
+    expect(list.ok ? [] : list.errors).toEqual([
+      'sites.1: must be a host name like example.org',
+      'theme: Invalid key: Expected never but received "theme"',
+    ]);
+    expect(parseSettings('x')).toEqual({
+      ok: false,
+      errors: ['settings: Invalid type: Expected Object but received "x"'],
+    });
   });
 });
 

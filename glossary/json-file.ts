@@ -122,6 +122,24 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 }
 
 /**
+ * Where the engine's JSON.parse message puts the error, if it says: V8 gives "at position N",
+ * SpiderMonkey "at line L column C of the JSON data".
+ */
+function parserErrorOffset(message: string, text: string): number | undefined {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const place = /at line (\d+) column (\d+) of the JSON data/.exec(message);
+  if (!place) return undefined;
+  let lineStart = 0;
+  for (let line = 1; line < Number(place[1]); line++) {
+    const newline = text.indexOf('\n', lineStart);
+    if (newline < 0) return undefined; // lines counted otherwise (a lone \r): no position
+    lineStart = newline + 1;
+  }
+  return Math.min(lineStart + Number(place[2]) - 1, text.length);
+}
+
+/**
  * The JSON in a file's text, or why not: over the size limit, or not JSON (with the parser's
  * message and the position of the error as line, column and character offset).
  */
@@ -133,14 +151,15 @@ export function readJsonFile(text: string, maxBytes: number): FileResult<unknown
     return { ok: true, value: JSON.parse(body) };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
-    const parserPosition = /at position (\d+)/.exec(raw);
-    const offset = parserPosition ? Number(parserPosition[1]) : (jsonErrorOffset(body) ?? body.length);
+    const offset = parserErrorOffset(raw, body) ?? jsonErrorOffset(body) ?? body.length;
     // The parser's own words, without its excerpt of the file (which can be long) or its position.
     const reason =
       raw
+        .replace(/^JSON\.parse: /, '')
         .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
         .replace(/\s*in JSON at position \d+.*$/s, '')
         .replace(/\s*\(line \d+ column \d+\)$/, '')
+        .replace(/\s*at line \d+ column \d+ of the JSON data$/, '')
         .trim() || 'Syntax error';
     const { line, column } = lineAndColumn(body, offset);
     return {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { glossary } from '../../glossary';
 import { fileSizeError, formatSize, jsonErrorOffset, readJsonFile } from '../../glossary/json-file';
 import { searchEntries } from '../../lib/options-search';
@@ -91,6 +91,32 @@ describe('JSON reading', () => {
     });
     // A byte order mark is not an error.
     expect(readJsonFile('\uFEFF[1]', 1000)).toEqual({ ok: true, value: [1] });
+  });
+
+  it("takes the position from Firefox's message, which gives it as line and column", () => {
+    // SpiderMonkey's messages, as Firefox ESR gives them for these texts.
+    const firefox = (text: string, message: string) => {
+      const parse = vi.spyOn(JSON, 'parse').mockImplementation(() => {
+        throw new SyntaxError(message);
+      });
+      try {
+        return readJsonFile(text, 1000);
+      } finally {
+        parse.mockRestore();
+      }
+    };
+    expect(
+      firefox('["a\nb"]', 'JSON.parse: bad control character in string literal at line 1 column 4 of the JSON data'),
+    ).toEqual({
+      ok: false,
+      errors: ['The file is not valid JSON: bad control character in string literal at line 1, column 4 (position 3).'],
+    });
+    expect(
+      firefox('[\n  {"a": 1},\n  {"b": tru}\n]', 'JSON.parse: unexpected keyword at line 3 column 9 of the JSON data'),
+    ).toEqual({
+      ok: false,
+      errors: ['The file is not valid JSON: unexpected keyword at line 3, column 9 (position 22).'],
+    });
   });
 });
 

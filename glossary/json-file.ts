@@ -3,6 +3,7 @@
  * with their position as line and column. Pure: no DOM, no browser APIs. Messages are in English
  * and name what is wrong and where.
  */
+import { type ParseError, parse } from 'jsonc-parser';
 
 export type FileResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -22,96 +23,18 @@ export function fileSizeError(bytes: number, maxBytes: number): string | undefin
   return `The file is ${size}; the limit is ${limit}.`;
 }
 
-/** The offset of the first syntax error in `text`, found by a strict JSON scanner (undefined if none). */
+/**
+ * The offset of the first syntax error in `text` by strict JSON rules (no comments, no trailing
+ * commas), as jsonc-parser finds it: the start of the offending token. Undefined if none.
+ */
 export function jsonErrorOffset(text: string): number | undefined {
-  let i = 0;
-  const fail = (): never => {
-    throw new SyntaxAt(i);
-  };
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
-  };
-  const string = () => {
-    i++; // the opening quote
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return;
-      }
-      if (c < 0x20) fail();
-      if (c === 0x5c) {
-        const next = text[i + 1] ?? '';
-        if ('"\\/bfnrt'.includes(next) && next !== '') i += 2;
-        else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-        else {
-          i++;
-          fail();
-        }
-      } else i++;
-    }
-    fail();
-  };
-  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      space();
-      if (text[i] === close) {
-        i++;
-        return;
-      }
-      for (;;) {
-        if (c === '{') {
-          space();
-          if (text[i] !== '"') fail();
-          string();
-          space();
-          if (text[i] !== ':') fail();
-          i++;
-        }
-        value();
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === close) {
-          i++;
-          return;
-        } else fail();
-      }
-    }
-    if (c === '"') {
-      string();
-      return;
-    }
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, i)) {
-        i += literal.length;
-        return;
-      }
-    }
-    NUMBER.lastIndex = i;
-    if (NUMBER.test(text)) {
-      i = NUMBER.lastIndex;
-      return;
-    }
-    fail();
-  };
+  const errors: ParseError[] = [];
   try {
-    value();
-    space();
-    if (i < text.length) fail();
-    return undefined;
-  } catch (error) {
-    if (error instanceof SyntaxAt) return error.at;
-    return undefined; // nesting too deep for this scanner: no position
+    parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  } catch {
+    return undefined; // nesting too deep for its recursive parser: no position
   }
-}
-
-class SyntaxAt {
-  constructor(readonly at: number) {}
+  return errors[0]?.offset;
 }
 
 /** Line and column (both from 1) of an offset in `text`. */

@@ -74,9 +74,37 @@ describe('JSON reading', () => {
     expect(jsonErrorOffset('hello')).toBe(0);
     expect(jsonErrorOffset('[1, x]')).toBe(4);
     expect(jsonErrorOffset('{"a": tru}')).toBe(6);
-    expect(jsonErrorOffset('["a\nb"]')).toBe(3);
     expect(jsonErrorOffset('[1] 2')).toBe(4);
     expect(jsonErrorOffset('[1,')).toBe(3);
+    expect(jsonErrorOffset('')).toBe(0);
+    // Inside a string, the string's start (both engines give their own position for these).
+    expect(jsonErrorOffset('["a\nb"]')).toBe(1);
+  });
+
+  it('holds to strict JSON: no trailing commas, comments, single quotes or other numbers', () => {
+    expect(jsonErrorOffset('[1,]')).toBe(3);
+    expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
+    expect(jsonErrorOffset('// note\n[1]')).toBe(0);
+    expect(jsonErrorOffset('[1, /* note */ 2]')).toBe(4);
+    expect(jsonErrorOffset("{'a': 1}")).toBe(1);
+    expect(jsonErrorOffset('["a", \'b\']')).toBe(6);
+    expect(jsonErrorOffset('[NaN]')).toBe(1);
+    expect(jsonErrorOffset('[0x10]')).toBe(2);
+    expect(jsonErrorOffset('[.5]')).toBe(1);
+    expect(jsonErrorOffset('\u00a0[1]')).toBe(0);
+    // Nesting deeper than its parser goes: no position, and no throw.
+    expect(jsonErrorOffset('['.repeat(100_000))).toBeUndefined();
+  });
+
+  it('reports strict JSON errors with their position', () => {
+    const error = (text: string) => {
+      const result = readJsonFile(text, 1_000_000);
+      return result.ok ? 'ok' : result.errors[0];
+    };
+    expect(error('[\n  1,\n]')).toMatch(/^The file is not valid JSON: .+ at line 3, column 1 \(position 7\)\.$/);
+    expect(error('{\n  // note\n  "a": 1\n}')).toMatch(/ at line 2, column 3 \(position 4\)\.$/);
+    expect(error("{'a': 1}")).toMatch(/ at line 1, column 2 \(position 1\)\.$/);
+    expect(error('['.repeat(100_000))).toMatch(/ at line 1, column 100001 \(position 100000\)\.$/);
   });
 
   it('gives line and column', () => {

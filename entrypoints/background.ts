@@ -3,7 +3,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { type ContentRequest, parseBackgroundRequest } from '../lib/messages';
+import { type ContentRequest, glossaryAddress, parseBackgroundRequest } from '../lib/messages';
 
 export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command) => {
@@ -18,7 +18,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = parseBackgroundRequest(message);
     if (request?.type !== 'open-glossary') return undefined;
-    const url = browser.runtime.getURL(`/options.html${request.id ? `#entry=${encodeURIComponent(request.id)}` : ''}`);
+    const url = browser.runtime.getURL(glossaryAddress(request.id));
     return browser.tabs.create({ url }).then(() => true);
   });
 });

@@ -3,6 +3,7 @@
  * with their position as line and column. Pure: no DOM, no browser APIs. Messages are in English
  * and name what is wrong and where.
  */
+import { type ParseError, parse } from 'jsonc-parser';
 
 export type FileResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -22,96 +23,18 @@ export function fileSizeError(bytes: number, maxBytes: number): string | undefin
   return `The file is ${size}; the limit is ${limit}.`;
 }
 
-/** The offset of the first syntax error in `text`, found by a strict JSON scanner (undefined if none). */
+/**
+ * The offset of the first syntax error in `text` by strict JSON rules (no comments, no trailing
+ * commas), as jsonc-parser finds it: the start of the offending token. Undefined if none.
+ */
 export function jsonErrorOffset(text: string): number | undefined {
-  let i = 0;
-  const fail = (): never => {
-    throw new SyntaxAt(i);
-  };
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
-  };
-  const string = () => {
-    i++; // the opening quote
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return;
-      }
-      if (c < 0x20) fail();
-      if (c === 0x5c) {
-        const next = text[i + 1] ?? '';
-        if ('"\\/bfnrt'.includes(next) && next !== '') i += 2;
-        else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-        else {
-          i++;
-          fail();
-        }
-      } else i++;
-    }
-    fail();
-  };
-  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      space();
-      if (text[i] === close) {
-        i++;
-        return;
-      }
-      for (;;) {
-        if (c === '{') {
-          space();
-          if (text[i] !== '"') fail();
-          string();
-          space();
-          if (text[i] !== ':') fail();
-          i++;
-        }
-        value();
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === close) {
-          i++;
-          return;
-        } else fail();
-      }
-    }
-    if (c === '"') {
-      string();
-      return;
-    }
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, i)) {
-        i += literal.length;
-        return;
-      }
-    }
-    NUMBER.lastIndex = i;
-    if (NUMBER.test(text)) {
-      i = NUMBER.lastIndex;
-      return;
-    }
-    fail();
-  };
+  const errors: ParseError[] = [];
   try {
-    value();
-    space();
-    if (i < text.length) fail();
-    return undefined;
-  } catch (error) {
-    if (error instanceof SyntaxAt) return error.at;
-    return undefined; // nesting too deep for this scanner: no position
+    parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  } catch {
+    return undefined; // nesting too deep for its recursive parser: no position
   }
-}
-
-class SyntaxAt {
-  constructor(readonly at: number) {}
+  return errors[0]?.offset;
 }
 
 /** Line and column (both from 1) of an offset in `text`. */
@@ -119,6 +42,24 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Where the engine's JSON.parse message puts the error, if it says: V8 gives "at position N",
+ * SpiderMonkey "at line L column C of the JSON data".
+ */
+function parserErrorOffset(message: string, text: string): number | undefined {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const place = /at line (\d+) column (\d+) of the JSON data/.exec(message);
+  if (!place) return undefined;
+  let lineStart = 0;
+  for (let line = 1; line < Number(place[1]); line++) {
+    const newline = text.indexOf('\n', lineStart);
+    if (newline < 0) return undefined; // lines counted otherwise (a lone \r): no position
+    lineStart = newline + 1;
+  }
+  return Math.min(lineStart + Number(place[2]) - 1, text.length);
 }
 
 /**
@@ -133,14 +74,15 @@ export function readJsonFile(text: string, maxBytes: number): FileResult<unknown
     return { ok: true, value: JSON.parse(body) };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
-    const parserPosition = /at position (\d+)/.exec(raw);
-    const offset = parserPosition ? Number(parserPosition[1]) : (jsonErrorOffset(body) ?? body.length);
+    const offset = parserErrorOffset(raw, body) ?? jsonErrorOffset(body) ?? body.length;
     // The parser's own words, without its excerpt of the file (which can be long) or its position.
     const reason =
       raw
+        .replace(/^JSON\.parse: /, '')
         .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
         .replace(/\s*in JSON at position \d+.*$/s, '')
         .replace(/\s*\(line \d+ column \d+\)$/, '')
+        .replace(/\s*at line \d+ column \d+ of the JSON data$/, '')
         .trim() || 'Syntax error';
     const { line, column } = lineAndColumn(body, offset);
     return {

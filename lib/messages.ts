@@ -1,6 +1,7 @@
 /**
  * Messages between the extension's contexts, typed and validated where they are received:
- * anything that does not parse is ignored.
+ * anything that does not parse is ignored. Also the link to an entry of the full glossary
+ * (`options.html#entry=ID`), which the background opens and the options page reads.
  */
 import * as v from 'valibot';
 import { EntryId } from '../glossary/schema';
@@ -16,14 +17,19 @@ export const ContentRequestSchema = v.variant('type', [
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
 
-export interface MentionsReply {
+/** The content script's answer to get-mentions. */
+export const MentionsReplySchema = v.strictObject({
   /** Whether the extension highlights on this site. */
-  enabled: boolean;
-  /** The page's host name: the popup cannot read the tab's URL without the "tabs" permission. */
-  hostname: string;
+  enabled: v.boolean(),
+  /**
+   * The page's host name (empty where there is none, as on files): the popup cannot read the
+   * tab's URL without the "tabs" permission.
+   */
+  hostname: v.string(),
   /** [entry id, number of highlights], in order of first appearance. */
-  mentions: [string, number][];
-}
+  mentions: v.array(v.tuple([v.string(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+});
+export type MentionsReply = v.InferOutput<typeof MentionsReplySchema>;
 
 /** Requests content scripts and extension pages send to the background. */
 export const BackgroundRequestSchema = v.variant('type', [
@@ -41,3 +47,21 @@ export const parseBackgroundRequest = (message: unknown): BackgroundRequest | un
   const result = v.safeParse(BackgroundRequestSchema, message);
   return result.success ? result.output : undefined;
 };
+
+export const parseMentionsReply = (message: unknown): MentionsReply | undefined => {
+  const result = v.safeParse(MentionsReplySchema, message);
+  return result.success ? result.output : undefined;
+};
+
+/** The options page's address (for `runtime.getURL`), at an entry of the full glossary if `id` is given. */
+export const glossaryAddress = (id?: string): `/options.html${string}` =>
+  id === undefined ? '/options.html' : `/options.html#entry=${encodeURIComponent(id)}`;
+
+/**
+ * The entry id in the options page's address hash (`#entry=ID`), or undefined when there is none
+ * or it cannot be an id. Whether the glossary has that entry is the page's to check.
+ */
+export function entryIdFromHash(hash: string): string | undefined {
+  const id = new URLSearchParams(hash.replace(/^#/, '')).get('entry');
+  return id !== null && v.is(EntryId, id) ? id : undefined;
+}

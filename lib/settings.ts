@@ -1,5 +1,5 @@
 /**
- * The settings model: one typed object (stored by settings-storage.ts). Whatever comes out of
+ * The settings model: one typed object (stored by storage.ts). Whatever comes out of
  * storage or an import is validated here; a field that is missing or invalid takes its default,
  * so an old or damaged value never breaks a page. Pure: no browser APIs.
  */
@@ -49,24 +49,42 @@ export const DEFAULT_SETTINGS: Settings = {
   hiddenEntries: [],
 };
 
-/** Settings from anything: valid fields are kept, the rest take their defaults. */
-export function normalizeSettings(input: unknown): Settings {
-  if (typeof input !== 'object' || input === null) return structuredClone(DEFAULT_SETTINGS);
-  const raw = input as Record<string, unknown>;
-  const out = structuredClone(DEFAULT_SETTINGS) as Record<string, unknown>;
-  for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
-    if (key === 'categories') continue;
-    const parsed = v.safeParse(schema, raw[key]);
-    if (parsed.success) out[key] = parsed.output;
-  }
-  const categories = out.categories as Settings['categories'];
-  const rawCategories = (raw.categories ?? {}) as Record<string, unknown>;
-  for (const c of CATEGORIES) {
-    const parsed = v.safeParse(CategorySetting, rawCategories[c]);
-    if (parsed.success) categories[c] = parsed.output;
-  }
-  return out as Settings;
-}
+/** `schema`, or a copy of `value` when the input does not fit it (or is missing). */
+const orDefault = <TSchema extends v.GenericSchema>(schema: TSchema, value: v.InferOutput<TSchema>) =>
+  v.fallback(schema, () => structuredClone(value));
+
+/** A category's setting, its unknown fields dropped, or its default. */
+const lenientCategorySetting = (c: Category) =>
+  orDefault(v.object(CategorySetting.entries), DEFAULT_SETTINGS.categories[c]);
+
+/**
+ * The lenient reading of SettingsSchema: each field, and each category's setting, that is missing
+ * or invalid takes its default on its own; unknown fields (a newer version's) are dropped.
+ */
+const LenientSettingsSchema = orDefault(
+  v.object({
+    categories: orDefault(
+      v.object(
+        Object.fromEntries(CATEGORIES.map((c) => [c, lenientCategorySetting(c)])) as Record<
+          Category,
+          ReturnType<typeof lenientCategorySetting>
+        >,
+      ),
+      DEFAULT_SETTINGS.categories,
+    ),
+    highlightStyle: orDefault(SettingsSchema.entries.highlightStyle, DEFAULT_SETTINGS.highlightStyle),
+    firstMentionOnly: orDefault(SettingsSchema.entries.firstMentionOnly, DEFAULT_SETTINGS.firstMentionOnly),
+    hoverDelayMs: orDefault(SettingsSchema.entries.hoverDelayMs, DEFAULT_SETTINGS.hoverDelayMs),
+    cardLanguage: orDefault(SettingsSchema.entries.cardLanguage, DEFAULT_SETTINGS.cardLanguage),
+    siteMode: orDefault(SettingsSchema.entries.siteMode, DEFAULT_SETTINGS.siteMode),
+    sites: orDefault(SettingsSchema.entries.sites, DEFAULT_SETTINGS.sites),
+    hiddenEntries: orDefault(SettingsSchema.entries.hiddenEntries, DEFAULT_SETTINGS.hiddenEntries),
+  } satisfies Record<keyof Settings, v.GenericSchema>),
+  DEFAULT_SETTINGS,
+);
+
+/** Settings from anything (storage, an older version): valid fields are kept, the rest take their defaults. */
+export const normalizeSettings = (input: unknown): Settings => v.parse(LenientSettingsSchema, input);
 
 /** Strict parsing, for imports: the messages name the field. */
 export function parseSettings(input: unknown): { ok: true; settings: Settings } | { ok: false; errors: string[] } {
@@ -74,24 +92,6 @@ export function parseSettings(input: unknown): { ok: true; settings: Settings } 
   if (result.success) return { ok: true, settings: result.output };
   return {
     ok: false,
-    errors: result.issues.map(
-      (i) => `${(i.path ?? []).map((p) => String(p.key)).join('.') || 'settings'}: ${i.message}`,
-    ),
+    errors: result.issues.map((issue) => `${v.getDotPath(issue) || 'settings'}: ${issue.message}`),
   };
-}
-
-/** Whether the extension highlights on a page of this host. A listed domain covers its subdomains. */
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  const listed = settings.sites.some((site) => host === site || host.endsWith(`.${site}`));
-  return settings.siteMode === 'all-except' ? !listed : listed;
-}
-
-/** The settings after switching the extension on or off for this host. */
-export function withSiteEnabled(settings: Settings, hostname: string, enabled: boolean): Settings {
-  const host = hostname.toLowerCase().replace(/^www\./, '');
-  const covering = (site: string) => hostname.toLowerCase() === site || hostname.toLowerCase().endsWith(`.${site}`);
-  const listed = settings.siteMode === 'all-except' ? !enabled : enabled;
-  const sites = settings.sites.filter((s) => !covering(s));
-  return { ...settings, sites: listed ? [...sites, host] : sites };
 }

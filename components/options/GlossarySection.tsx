@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Entry, Language } from '../../glossary/schema';
 import { t } from '../../lib/i18n';
+import { entryIdFromHash, glossaryAddress } from '../../lib/messages';
 import { searchEntries } from '../../lib/options-search';
 import { EntryView } from '../EntryView';
 import { Section } from './widgets';
 
 // 9. The full glossary -----------------------------------------------------------------------------
-
-/** The entry id in the address (`#entry=ID`). */
-const hashEntry = () => new URLSearchParams(location.hash.slice(1)).get('entry');
 
 export function GlossarySection(props: {
   lang: Language;
@@ -33,7 +31,7 @@ export function GlossarySection(props: {
       if (!section) return;
       section.scrollIntoView({ block: 'start' });
       if (focus) section.querySelector<HTMLElement>('.pl-entry__title')?.focus({ preventScroll: true });
-      if (hashEntry() !== id) history.replaceState(null, '', `#entry=${encodeURIComponent(id)}`);
+      if (entryIdFromHash(location.hash) !== id) history.replaceState(null, '', glossaryAddress(id));
     },
     [lookup, shown],
   );
@@ -51,7 +49,7 @@ export function GlossarySection(props: {
   goToRef.current = goTo;
   useEffect(() => {
     const fromHash = () => {
-      const id = hashEntry();
+      const id = entryIdFromHash(location.hash);
       if (id) goToRef.current(id);
     };
     fromHash();

@@ -300,6 +300,24 @@ describe('options page: full glossary, language and accessibility', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('section')?.id)).toBe('entry-greta');
   });
 
+  it("is opened at an entry by the background (the card's link), which ignores what is not an id", async () => {
+    const { page: sender } = await openOptions();
+    type Runtime = { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } };
+    const send = (message: object) =>
+      sender.evaluate((m) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage(m), message);
+    expect(await send({ type: 'open-glossary', id: '"><img src=x>' })).toBeUndefined();
+    const opened = h.browser.context.waitForEvent('page');
+    await send({ type: 'open-glossary', id: 'greta' });
+    const page = await opened;
+    await page.locator('#entry-greta').waitFor();
+    expect(page.url()).toBe(`chrome-extension://${h.browser.extensionId}/options.html#entry=greta`);
+    await expect
+      .poll(() =>
+        page.evaluate(() => Math.abs(document.getElementById('entry-greta')?.getBoundingClientRect().top ?? 999)),
+      )
+      .toBeLessThan(40);
+  });
+
   it('speaks French under a French browser', async () => {
     // "fr", not "fr-FR": with --lang=fr-FR this headless Chromium reports a French UI language
     // (getUILanguage) but serves the extension's English messages (no fallback from fr_FR to fr).

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { glossary } from '../../glossary';
 import { fileSizeError, formatSize, jsonErrorOffset, readJsonFile } from '../../glossary/json-file';
 import { searchEntries } from '../../lib/options-search';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { parseSettingsFile, SETTINGS_FILE_MAX_BYTES, settingsFileContent } from '../../lib/settings-file';
-import { parseHostInput } from '../../lib/sites';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/custom/${name}`, import.meta.url), 'utf8');
 
@@ -75,9 +74,37 @@ describe('JSON reading', () => {
     expect(jsonErrorOffset('hello')).toBe(0);
     expect(jsonErrorOffset('[1, x]')).toBe(4);
     expect(jsonErrorOffset('{"a": tru}')).toBe(6);
-    expect(jsonErrorOffset('["a\nb"]')).toBe(3);
     expect(jsonErrorOffset('[1] 2')).toBe(4);
     expect(jsonErrorOffset('[1,')).toBe(3);
+    expect(jsonErrorOffset('')).toBe(0);
+    // Inside a string, the string's start (both engines give their own position for these).
+    expect(jsonErrorOffset('["a\nb"]')).toBe(1);
+  });
+
+  it('holds to strict JSON: no trailing commas, comments, single quotes or other numbers', () => {
+    expect(jsonErrorOffset('[1,]')).toBe(3);
+    expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
+    expect(jsonErrorOffset('// note\n[1]')).toBe(0);
+    expect(jsonErrorOffset('[1, /* note */ 2]')).toBe(4);
+    expect(jsonErrorOffset("{'a': 1}")).toBe(1);
+    expect(jsonErrorOffset('["a", \'b\']')).toBe(6);
+    expect(jsonErrorOffset('[NaN]')).toBe(1);
+    expect(jsonErrorOffset('[0x10]')).toBe(2);
+    expect(jsonErrorOffset('[.5]')).toBe(1);
+    expect(jsonErrorOffset('\u00a0[1]')).toBe(0);
+    // Nesting deeper than its parser goes: no position, and no throw.
+    expect(jsonErrorOffset('['.repeat(100_000))).toBeUndefined();
+  });
+
+  it('reports strict JSON errors with their position', () => {
+    const error = (text: string) => {
+      const result = readJsonFile(text, 1_000_000);
+      return result.ok ? 'ok' : result.errors[0];
+    };
+    expect(error('[\n  1,\n]')).toMatch(/^The file is not valid JSON: .+ at line 3, column 1 \(position 7\)\.$/);
+    expect(error('{\n  // note\n  "a": 1\n}')).toMatch(/ at line 2, column 3 \(position 4\)\.$/);
+    expect(error("{'a': 1}")).toMatch(/ at line 1, column 2 \(position 1\)\.$/);
+    expect(error('['.repeat(100_000))).toMatch(/ at line 1, column 100001 \(position 100000\)\.$/);
   });
 
   it('gives line and column', () => {
@@ -93,58 +120,31 @@ describe('JSON reading', () => {
     // A byte order mark is not an error.
     expect(readJsonFile('\uFEFF[1]', 1000)).toEqual({ ok: true, value: [1] });
   });
-});
 
-describe('site host names', () => {
-  it('takes a host name from what the user types', () => {
-    const host = (input: string) => {
-      const r = parseHostInput(input, []);
-      return r.ok ? r.host : r.reason;
+  it("takes the position from Firefox's message, which gives it as line and column", () => {
+    // SpiderMonkey's messages, as Firefox ESR gives them for these texts.
+    const firefox = (text: string, message: string) => {
+      const parse = vi.spyOn(JSON, 'parse').mockImplementation(() => {
+        throw new SyntaxError(message);
+      });
+      try {
+        return readJsonFile(text, 1000);
+      } finally {
+        parse.mockRestore();
+      }
     };
-    expect(host('example.org')).toBe('example.org');
-    expect(host('  Example.ORG ')).toBe('example.org');
-    expect(host('https://www.example.org/some/page?q=1#x')).toBe('example.org');
-    expect(host('news.example.org:8080/path')).toBe('news.example.org');
-    expect(host('café.fr')).toBe('xn--caf-dma.fr');
-    expect(host('localhost')).toBe('localhost');
-    expect(host('127.0.0.1')).toBe('127.0.0.1');
-    expect(host('example.org.')).toBe('example.org');
-  });
-
-  it('refuses what is not a host name', () => {
-    const reason = (input: string) => {
-      const r = parseHostInput(input, []);
-      return r.ok ? r.host : r.reason;
-    };
-    expect(reason('')).toBe('empty');
-    expect(reason('   ')).toBe('empty');
-    for (const bad of [
-      'exa mple.org',
-      'ftp://example.org',
-      'user:pw@example.org',
-      '-bad-.org',
-      'a..b',
-      '123',
-      '[::1]',
-      'a_b.org',
-    ]) {
-      expect(reason(bad), bad).toBe('invalid');
-    }
-  });
-
-  it('refuses a site that is listed already, or covered by a listed domain', () => {
-    expect(parseHostInput('www.example.org', ['example.org'])).toEqual({
+    expect(
+      firefox('["a\nb"]', 'JSON.parse: bad control character in string literal at line 1 column 4 of the JSON data'),
+    ).toEqual({
       ok: false,
-      reason: 'listed',
-      by: 'example.org',
+      errors: ['The file is not valid JSON: bad control character in string literal at line 1, column 4 (position 3).'],
     });
-    expect(parseHostInput('news.example.org', ['example.org'])).toEqual({
+    expect(
+      firefox('[\n  {"a": 1},\n  {"b": tru}\n]', 'JSON.parse: unexpected keyword at line 3 column 9 of the JSON data'),
+    ).toEqual({
       ok: false,
-      reason: 'covered',
-      by: 'example.org',
+      errors: ['The file is not valid JSON: unexpected keyword at line 3, column 9 (position 22).'],
     });
-    expect(parseHostInput('example.org', ['news.example.org'])).toEqual({ ok: true, host: 'example.org' });
-    expect(parseHostInput('notexample.org', ['example.org'])).toEqual({ ok: true, host: 'notexample.org' });
   });
 });
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  hostnameOf,
-  isRestrictedUrl,
-  parseMentionsReply,
-  pluralForm,
-  summarizeMentions,
-  tabIdFromSearch,
-} from '../../components/popup/popup-state';
+import { pluralForm, summarizeMentions, tabIdFromSearch } from '../../components/popup/popup-state';
 import { entryById } from '../../glossary';
 
 describe('tabIdFromSearch (the testing hook)', () => {
@@ -18,69 +11,6 @@ describe('tabIdFromSearch (the testing hook)', () => {
     expect(tabIdFromSearch('?tab=-1')).toBeUndefined();
     expect(tabIdFromSearch('?tab=1e3')).toBeUndefined();
     expect(tabIdFromSearch('?tab=abc')).toBeUndefined();
-  });
-});
-
-describe('isRestrictedUrl', () => {
-  it('keeps browser pages, extension pages and the stores off limits', () => {
-    for (const url of [
-      'chrome://version/',
-      'chrome://extensions',
-      'about:blank',
-      'about:addons',
-      'edge://settings',
-      'chrome-extension://abcdefghijklmnop/options.html',
-      'moz-extension://0f1e2d/popup.html',
-      'view-source:https://example.org/',
-      'devtools://devtools/bundled/inspector.html',
-      'data:text/html,hi',
-      'https://chromewebstore.google.com/detail/x/abc',
-      'https://chrome.google.com/webstore/detail/abc',
-      'https://addons.mozilla.org/fr/firefox/addon/x/',
-      'https://microsoftedge.microsoft.com/addons/detail/x',
-      'not a url',
-    ])
-      expect(isRestrictedUrl(url), url).toBe(true);
-  });
-
-  it('lets ordinary pages, files and unknown addresses through', () => {
-    for (const url of [
-      'https://www.diplomatie.gouv.fr/en/',
-      'http://127.0.0.1:8080/demo.html',
-      'https://chrome.google.com/search',
-      'https://mozilla.org/addons',
-      'file:///home/me/report.html',
-      undefined,
-      '',
-    ])
-      expect(isRestrictedUrl(url), String(url)).toBe(false);
-  });
-});
-
-describe('hostnameOf', () => {
-  it('gives the host of http(s) pages only', () => {
-    expect(hostnameOf('https://WWW.Example.org:8443/a?b#c')).toBe('www.example.org');
-    expect(hostnameOf('http://127.0.0.1:5000/demo.html')).toBe('127.0.0.1');
-    expect(hostnameOf('file:///tmp/x.html')).toBeUndefined();
-    expect(hostnameOf('chrome://version')).toBeUndefined();
-    expect(hostnameOf(undefined)).toBeUndefined();
-    expect(hostnameOf('nonsense')).toBeUndefined();
-  });
-});
-
-describe('parseMentionsReply', () => {
-  it('accepts the content script’s reply and rejects anything else', () => {
-    expect(parseMentionsReply({ enabled: true, mentions: [['greta', 3]] })).toEqual({
-      enabled: true,
-      mentions: [['greta', 3]],
-    });
-    expect(parseMentionsReply({ enabled: false, mentions: [], hostname: 'example.org' })?.hostname).toBe('example.org');
-    expect(parseMentionsReply(undefined)).toBeUndefined();
-    expect(parseMentionsReply(true)).toBeUndefined();
-    expect(parseMentionsReply({ enabled: 'yes', mentions: [] })).toBeUndefined();
-    expect(parseMentionsReply({ enabled: true, mentions: [['greta', -1]] })).toBeUndefined();
-    expect(parseMentionsReply({ enabled: true, mentions: [['greta']] })).toBeUndefined();
-    expect(parseMentionsReply({ enabled: true, mentions: {} })).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isSiteEnabled, normalizeSettings, parseSettings, withSiteEnabled } from '../../lib/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, parseSettings } from '../../lib/settings';
 import { applyRootAttributes, highlightCss } from '../../page/highlight-style';
 
 describe('settings', () => {
@@ -22,6 +22,49 @@ describe('settings', () => {
     expect(normalizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });
 
+  it("drops unknown fields, a newer version's, and keeps the valid ones beside them", () => {
+    const s = normalizeSettings({
+      hoverDelayMs: 600,
+      theme: 'dark',
+      categories: {
+        bodies: { enabled: false, color: '#000000', opacity: 0.5 },
+        trafficking: { enabled: false, color: '#ffffff' },
+      },
+    });
+    expect(s).toEqual({
+      ...DEFAULT_SETTINGS,
+      hoverDelayMs: 600,
+      categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#000000' } },
+    });
+    expect(Object.keys(s)).toEqual(Object.keys(DEFAULT_SETTINGS));
+    expect(Object.keys(s.categories)).toEqual(Object.keys(DEFAULT_SETTINGS.categories));
+  });
+
+  it('takes the defaults for whatever is damaged, at any level', () => {
+    for (const garbage of [undefined, 42, '{"hoverDelayMs": 600}', [], [DEFAULT_SETTINGS], true]) {
+      expect(normalizeSettings(garbage), String(garbage)).toEqual(DEFAULT_SETTINGS);
+    }
+    for (const categories of ['garbage', null, [], 7]) {
+      expect(normalizeSettings({ categories, siteMode: 'only' })).toEqual({ ...DEFAULT_SETTINGS, siteMode: 'only' });
+    }
+    // One bad host name or id costs the whole list, never a partial one.
+    expect(normalizeSettings({ sites: ['example.org', 'not a host'] }).sites).toEqual([]);
+    expect(normalizeSettings({ hiddenEntries: ['greta', 3] }).hiddenEntries).toEqual([]);
+    expect(normalizeSettings({ hoverDelayMs: 250.5 }).hoverDelayMs).toBe(DEFAULT_SETTINGS.hoverDelayMs);
+  });
+
+  it('never hands out the defaults themselves', () => {
+    const s = normalizeSettings({});
+    s.sites.push('example.org');
+    s.categories.bodies.enabled = false;
+    const t = normalizeSettings({ categories: {} });
+    t.hiddenEntries.push('greta');
+    expect(DEFAULT_SETTINGS.sites).toEqual([]);
+    expect(DEFAULT_SETTINGS.hiddenEntries).toEqual([]);
+    expect(DEFAULT_SETTINGS.categories.bodies.enabled).toBe(true);
+    expect(normalizeSettings(null).sites).toEqual([]);
+  });
+
   it('parses strictly for imports, naming the field', () => {
     expect(parseSettings(DEFAULT_SETTINGS).ok).toBe(true);
     const bad = parseSettings({ ...DEFAULT_SETTINGS, hoverDelayMs: 'slow' });
@@ -32,28 +75,15 @@ describe('settings', () => {
       categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: true, color: 'red;}*{' } },
     });
     expect(colour.ok ? [] : colour.errors.join()).toMatch(/categories\.bodies\.color/);
-  });
-
-  it('decides per site, a listed domain covering its subdomains', () => {
-    const off = { ...DEFAULT_SETTINGS, sites: ['example.org'] };
-    expect(isSiteEnabled(off, 'example.org')).toBe(false);
-    expect(isSiteEnabled(off, 'news.example.org')).toBe(false);
-    expect(isSiteEnabled(off, 'example.org.evil.com')).toBe(true);
-    expect(isSiteEnabled(off, 'notexample.org')).toBe(true);
-    const only = { ...DEFAULT_SETTINGS, siteMode: 'only' as const, sites: ['unodc.org'] };
-    expect(isSiteEnabled(only, 'www.unodc.org')).toBe(true);
-    expect(isSiteEnabled(only, 'example.org')).toBe(false);
-  });
-
-  it('switches a site on and off in both modes', () => {
-    const off = withSiteEnabled(DEFAULT_SETTINGS, 'www.example.org', false);
-    expect(off.sites).toEqual(['example.org']);
-    expect(isSiteEnabled(off, 'www.example.org')).toBe(false);
-    expect(withSiteEnabled(off, 'www.example.org', true).sites).toEqual([]);
-    const only = { ...DEFAULT_SETTINGS, siteMode: 'only' as const };
-    const on = withSiteEnabled(only, 'unodc.org', true);
-    expect(isSiteEnabled(on, 'unodc.org')).toBe(true);
-    expect(isSiteEnabled(withSiteEnabled(on, 'unodc.org', false), 'unodc.org')).toBe(false);
+    const list = parseSettings({ ...DEFAULT_SETTINGS, sites: ['ok.org', 'bad host'], theme: 'dark' });
+    expect(list.ok ? [] : list.errors).toEqual([
+      'sites.1: must be a host name like example.org',
+      'theme: Invalid key: Expected never but received "theme"',
+    ]);
+    expect(parseSettings('x')).toEqual({
+      ok: false,
+      errors: ['settings: Invalid type: Expected Object but received "x"'],
+    });
   });
 });
 

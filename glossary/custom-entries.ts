@@ -6,8 +6,9 @@
  * says which entry (by id, else #index from 1) and which field, and nothing is returned with it.
  */
 import * as v from 'valibot';
+import { CATEGORIES } from './categories';
 import { checkFileHeader, readJsonFile } from './json-file';
-import { CATEGORIES, describeIssues, type Entry, EntrySchema, type Glossary, LANGUAGES, sharedTerms } from './schema';
+import { describeIssues, type Entry, EntrySchema, type Glossary, LANGUAGES, sharedTerms } from './schema';
 
 export const ENTRIES_FORMAT = 'palermo-lens-entries';
 export const ENTRIES_FILE_VERSION = 1;

@@ -6,7 +6,8 @@
  * American spelling); acronyms exactly, never inside a run of capitals. A term with context words
  * only counts when one of them occurs in the surrounding text (the paragraph, for the highlighter).
  */
-import type { Category, Glossary } from './schema';
+import type { Category } from './categories';
+import type { Glossary } from './schema';
 
 export interface Mention {
   id: string;

@@ -4,17 +4,8 @@
  * fails with a message naming the entry and the field.
  */
 import * as v from 'valibot';
+import { CATEGORIES } from './categories';
 import { termKey } from './matcher';
-
-export const CATEGORIES = [
-  'instruments',
-  'bodies',
-  'mechanisms',
-  'initiatives',
-  'civil-society',
-  'exploitation',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,7 +1,7 @@
 import type { JSX, TargetedEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { glossary } from '../../glossary';
-import { CATEGORY_INFO } from '../../glossary/categories';
+import { CATEGORIES, CATEGORY_INFO } from '../../glossary/categories';
 import {
   CUSTOM_ENTRIES_MAX_BYTES,
   type CustomEntryFields,
@@ -15,7 +15,7 @@ import {
   withEntry,
   withoutEntry,
 } from '../../glossary/custom-entries';
-import { CATEGORIES, type Entry, type Language } from '../../glossary/schema';
+import type { Entry, Language } from '../../glossary/schema';
 import { t } from '../../lib/i18n';
 import { entryAcronyms, entryTitle } from '../EntryView';
 import type { Notice } from './types';

@@ -7,8 +7,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { glossary } from '../../glossary';
-import { CATEGORY_INFO } from '../../glossary/categories';
-import { CATEGORIES, type Category, type Entry, type Language } from '../../glossary/schema';
+import { CATEGORIES, CATEGORY_INFO, type Category } from '../../glossary/categories';
+import type { Entry, Language } from '../../glossary/schema';
 import { buildSearchIndex, combineEntries, type SearchHit, searchGlossary } from '../../glossary/search';
 import { t, uiLanguage } from '../../lib/i18n';
 import type { ContentRequest } from '../../lib/messages';

@@ -4,7 +4,8 @@
  * it is received) and the counts it shows. No browser APIs.
  */
 import * as v from 'valibot';
-import { CATEGORIES, type Category, type Entry, type Language } from '../../glossary/schema';
+import { CATEGORIES, type Category } from '../../glossary/categories';
+import type { Entry, Language } from '../../glossary/schema';
 import type { MentionsReply } from '../../lib/messages';
 
 /**

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { entryTitle } from '../../components/EntryView';
 import { entryById } from '../../glossary';
-import { CATEGORIES } from '../../glossary/schema';
+import { CATEGORIES } from '../../glossary/categories';
 import { entry, names } from '../unit/helpers';
 import { type ExtensionBrowser, launchChromium } from './chromium';
 import { type Harness, setSettings, startHarness, waitForPass } from './harness';

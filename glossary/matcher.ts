@@ -8,6 +8,17 @@
  */
 import type { Category } from './categories';
 import type { Glossary } from './schema';
+import {
+  APOSTROPHES,
+  HYPHENS,
+  normalizeKey,
+  QUOTES,
+  SPELLINGS,
+  type SpellingPart,
+  stripAccents,
+  type TermKind,
+  termKey,
+} from './text-fold';
 
 export interface Mention {
   id: string;
@@ -21,7 +32,7 @@ export interface Mention {
 export interface Term {
   id: string;
   category: Category;
-  kind: 'name' | 'acronym';
+  kind: TermKind;
   /** Whether the text around a mention holds one of the term's context words; null when it needs none. */
   context: ((text: string) => boolean) | null;
 }
@@ -53,12 +64,8 @@ export interface MatcherOptions {
 // ASCII-only in JavaScript, so it would split French words at their accents.
 const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_]`;
 const SPACE = String.raw`\s+`;
-const APOSTROPHES = "'’ʼ‘`";
-const HYPHENS = '-‐‑‒–';
-const QUOTES = '"“”„«»';
 const HYPHEN_OR_SPACE = String.raw`(?:[${HYPHENS}]\s*|\s+)`;
 
-const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** A character class matching `ch` in either case, with or without its accent. */
@@ -79,16 +86,17 @@ function letterClass(ch: string): string {
 }
 const letters = (s: string) => [...s].map(letterClass);
 
-/**
- * British/American spelling pairs, as [lower-case pattern in a name, its pattern units, key form].
- * The key form is what `normalizeKey` turns either spelling into, so that matched text resolves.
- */
-const SPELLINGS: readonly [RegExp, string[], string][] = [
-  [/^organi[sz]/, [...letters('organi'), '[sSzZ]'], 'organis'],
-  [/^labou?r/, [...letters('labo'), '[uU]?', ...letters('r')], 'labour'],
-  [/^co-?operation/, [...letters('co'), `[${HYPHENS}]?`, ...letters('operation')], 'cooperation'],
-  [/^programme|^program/, [...letters('program'), '(?:[mM][eE])?'], 'programme'],
-];
+/** A spelling part as pattern units: its letters, or its variants in either case. */
+function spellingUnits(part: SpellingPart): string[] {
+  if (typeof part === 'string') return letters(part);
+  const variants = part.filter(Boolean);
+  const optional = variants.length < part.length ? '?' : '';
+  if (variants.every((v) => v === '-')) return [`[${HYPHENS}]${optional}`];
+  if (variants.every((v) => v.length === 1)) {
+    return [`[${[...new Set(variants.flatMap((v) => [v, v.toUpperCase()]))].join('')}]${optional}`];
+  }
+  return [`(?:${variants.map((v) => letters(v).join('')).join('|')})${optional}`];
+}
 
 /**
  * A name as pattern units (one per character, roughly): tolerant of case, spaces, apostrophes,
@@ -101,11 +109,10 @@ export function nameUnits(name: string): string[] {
   while (i < name.length) {
     const ch = name[i] as string;
     const rest = lower.slice(i);
-    const spelling = SPELLINGS.find(([re]) => re.test(rest));
+    const spelling = SPELLINGS.find(({ re }) => re.test(rest));
     if (spelling && (i === 0 || !/[\p{L}\p{M}]/u.test(name[i - 1] as string))) {
-      const [re, pattern] = spelling;
-      units.push(...pattern);
-      i += (re.exec(rest) as RegExpExecArray)[0].length;
+      units.push(...spelling.parts.flatMap(spellingUnits));
+      i += (spelling.re.exec(rest) as RegExpExecArray)[0].length;
     } else if (/\s/.test(ch) || HYPHENS.includes(ch)) {
       while (i < name.length && (/\s/.test(name[i] as string) || HYPHENS.includes(name[i] as string))) i++;
       units.push(HYPHEN_OR_SPACE);
@@ -192,27 +199,6 @@ function inCapsRun(text: string, start: number, end: number): boolean {
   return isCaps(before) || isCaps(after);
 }
 
-/** The form a name and every text it matches share: folded case, accents, spaces and spelling. */
-export function normalizeKey(text: string): string {
-  let key = stripAccents(text)
-    .toLowerCase()
-    .replace(new RegExp(`[${APOSTROPHES}]`, 'g'), "'")
-    .replace(new RegExp(`[${QUOTES}]`, 'g'), '')
-    .replace(new RegExp(`[${HYPHENS}]`, 'g'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  key = key.replace(/(^|[^\p{L}])(\p{L}+)/gu, (_m, before: string, word: string) => {
-    for (const [re, , form] of SPELLINGS) {
-      const hit = re.exec(word.replace(/ /g, ''));
-      if (hit) return before + form + word.slice(hit[0].length);
-    }
-    return before + word;
-  });
-  return key.replace(/co operation/g, 'cooperation');
-}
-
-const acronymKey = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 // Compiled once: a Unicode property class costs about a millisecond to compile in every expression
 // that holds it, so the per-group expressions check their word boundaries in code instead.
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}_]/u;
@@ -241,7 +227,6 @@ interface Group {
   compiled?: { sticky: RegExp; terms: Map<string, Term>; byText: Map<string, Term | undefined> };
 }
 
-export const termKey = (kind: Term['kind'], text: string) => (kind === 'name' ? normalizeKey(text) : acronymKey(text));
 const WORD_SEPARATORS = new RegExp(`[\\s${HYPHENS}]+`);
 const firstWord = (text: string) => text.trim().split(WORD_SEPARATORS)[0] as string;
 /** The units of the first two words: enough to tell most terms from text ("United Nations", not "United States"). */

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { CATEGORIES } from './categories';
-import { termKey } from './matcher';
+import { termKey } from './text-fold';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -2,15 +2,9 @@
  * The popup's glossary search: names and acronyms of both languages, whatever their case,
  * accents, apostrophes, hyphens, punctuation or British/American spelling. Pure: no browser APIs.
  */
-import { normalizeKey } from './matcher';
-import type { Entry, Language } from './schema';
 
-/** The form both a query and a term are compared in: `normalizeKey`, then punctuation as spaces. */
-export function foldForSearch(text: string): string {
-  return normalizeKey(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+import type { Entry, Language } from './schema';
+import { foldForSearch } from './text-fold';
 
 export interface SearchHit {
   entry: Entry;

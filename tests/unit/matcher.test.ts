@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, normalizeKey } from '../../glossary/matcher';
+import { compileMatcher } from '../../glossary/matcher';
 import { sharedTerms } from '../../glossary/schema';
+import { normalizeKey } from '../../glossary/text-fold';
 import { entry, names } from './helpers';
 
 const glossary = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryById, glossary } from '../../glossary';
-import { buildSearchIndex, combineEntries, foldForSearch, matchRank, searchGlossary } from '../../glossary/search';
+import { buildSearchIndex, combineEntries, matchRank, searchGlossary } from '../../glossary/search';
+import { foldForSearch } from '../../glossary/text-fold';
 import { entry, names } from './helpers';
 
 const index = buildSearchIndex(glossary);

@@ -71,13 +71,3 @@ export function searchGlossary(index: SearchIndex, query: string, limit = 50): S
     .slice(0, limit)
     .map(([i, hit]) => ({ entry: index.entries[i] as Entry, term: hit.text, termLang: hit.lang, rank: hit.rank }));
 }
-
-/**
- * The built-in glossary with the user's own entries; a custom entry with a built-in entry's id
- * replaces it (as in the content script).
- */
-export function combineEntries(builtIn: readonly Entry[], custom: readonly Entry[]): Entry[] {
-  const byId = new Map<string, Entry>();
-  for (const entry of [...builtIn, ...custom]) byId.set(entry.id, entry);
-  return [...byId.values()];
-}

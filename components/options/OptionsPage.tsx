@@ -9,8 +9,9 @@
  * and their shared widgets are in components/options/.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { entryById as builtInById, glossary } from '../../glossary';
+import { glossary } from '../../glossary';
 import { storedCustomEntries } from '../../glossary/custom-entries';
+import { mergeEntries } from '../../glossary/merge';
 import type { Entry } from '../../glossary/schema';
 import { t, uiLanguage } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
@@ -131,11 +132,11 @@ export function OptionsPage() {
     setCustom(entries);
   }, []);
 
-  const all = useMemo(() => [...glossary, ...custom], [custom]);
+  const all = useMemo(() => mergeEntries(glossary, custom), [custom]);
   const lookup = useMemo(() => {
-    const byId = new Map(custom.map((e) => [e.id, e]));
-    return (id: string) => builtInById(id) ?? byId.get(id);
-  }, [custom]);
+    const byId = new Map(all.map((e) => [e.id, e]));
+    return (id: string) => byId.get(id);
+  }, [all]);
 
   return (
     <>

@@ -8,8 +8,9 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { browser } from 'wxt/browser';
 import { glossary } from '../../glossary';
 import { CATEGORIES, CATEGORY_INFO, type Category } from '../../glossary/categories';
+import { mergeEntries } from '../../glossary/merge';
 import type { Entry, Language } from '../../glossary/schema';
-import { buildSearchIndex, combineEntries, type SearchHit, searchGlossary } from '../../glossary/search';
+import { buildSearchIndex, type SearchHit, searchGlossary } from '../../glossary/search';
 import { t, uiLanguage } from '../../lib/i18n';
 import type { ContentRequest } from '../../lib/messages';
 import { isSiteEnabled, type Settings, withSiteEnabled } from '../../lib/settings';
@@ -442,7 +443,7 @@ export function PopupPage() {
   const { settings, setSettings, custom } = useStored();
   const { page, tabId, refresh } = usePage();
   const [error, setError] = useState<string>();
-  const entries = useMemo(() => combineEntries(glossary, custom), [custom]);
+  const entries = useMemo(() => mergeEntries(glossary, custom), [custom]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const summary =
     page.kind === 'ready' && page.enabled ? summarizeMentions(page.mentions, (id) => byId.get(id)) : undefined;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { entryById, glossary } from '../../glossary';
-import { buildSearchIndex, combineEntries, matchRank, searchGlossary } from '../../glossary/search';
+import { glossary } from '../../glossary';
+import { buildSearchIndex, matchRank, searchGlossary } from '../../glossary/search';
 import { foldForSearch } from '../../glossary/text-fold';
-import { entry, names } from './helpers';
 
 const index = buildSearchIndex(glossary);
 const ids = (query: string) => searchGlossary(index, query).map((h) => h.entry.id);
@@ -75,19 +74,5 @@ describe('searchGlossary', () => {
     expect(ids('   ')).toEqual([]);
     expect(ids('zzzqqq')).toEqual([]);
     expect(searchGlossary(index, 'e', 3)).toHaveLength(3);
-  });
-});
-
-describe('combineEntries', () => {
-  it('adds the user’s entries to the glossary, and replaces one with the same id', () => {
-    const mine = entry('my-ngo', { names: { en: names('Friends of Tests'), fr: names('Amis des tests') } });
-    const replaced = entry('greta', { names: { en: names('My GRETA'), fr: [] } });
-    const all = combineEntries(glossary, [mine, replaced]);
-    expect(all).toHaveLength(glossary.length + 1);
-    expect(all.find((e) => e.id === 'greta')).toBe(replaced);
-    expect(all.indexOf(replaced)).toBe(glossary.indexOf(entryById('greta') as never));
-    const custom = buildSearchIndex(all);
-    expect(searchGlossary(custom, 'amis des')[0]?.entry).toBe(mine);
-    expect(searchGlossary(custom, 'my greta')[0]?.entry).toBe(replaced);
   });
 });

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../glossary';
 import { fileSizeError, formatSize, jsonErrorOffset, readJsonFile } from '../../glossary/json-file';
-import { searchEntries } from '../../lib/options-search';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { parseSettingsFile, SETTINGS_FILE_MAX_BYTES, settingsFileContent } from '../../lib/settings-file';
 import { parseHostInput } from '../../lib/sites';
@@ -145,19 +143,5 @@ describe('site host names', () => {
     });
     expect(parseHostInput('example.org', ['news.example.org'])).toEqual({ ok: true, host: 'example.org' });
     expect(parseHostInput('notexample.org', ['example.org'])).toEqual({ ok: true, host: 'notexample.org' });
-  });
-});
-
-describe('glossary search', () => {
-  const ids = (query: string) => searchEntries(glossary, query).map((e) => e.id);
-
-  it('finds entries by name, acronym and definition, in either language, without accents', () => {
-    expect(ids('')).toHaveLength(glossary.length);
-    expect(ids('GRETA')).toContain('greta');
-    expect(ids('greta')).toContain('greta');
-    expect(ids('organisation internationale migrations')).toContain('iom');
-    expect(ids('etres humains')).toContain('trafficking-in-human-beings');
-    expect(ids('forced begging')).toEqual(['forced-begging']);
-    expect(ids('zzzz no such thing')).toEqual([]);
   });
 });

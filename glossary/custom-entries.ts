@@ -287,8 +287,7 @@ export function entryFromFields(
   const parsed = v.safeParse(EntrySchema, raw);
   if (!parsed.success) {
     for (const issue of parsed.issues) {
-      const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
-      errors.push({ field: fieldOf(path), message: issue.message });
+      errors.push({ field: fieldOf(v.getDotPath(issue) ?? ''), message: issue.message });
     }
     return { ok: false, errors };
   }

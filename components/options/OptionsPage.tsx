@@ -5,8 +5,9 @@
  * scrolls to an entry: the card's "Open in the full glossary" lands here).
  *
  * Every setting is saved as soon as it changes (saveSettings), and open tabs follow through
- * storage. The logic that can be pure is in lib/ (custom-entries.ts, options-*.ts); the sections
- * and their shared widgets are in components/options/.
+ * storage. The logic that can be pure is in glossary/ (search, custom entries' rules and files),
+ * lib/ (settings, sites, settings files) and custom-entry-form.ts; the sections and their shared
+ * widgets are in components/options/.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { glossary } from '../../glossary';

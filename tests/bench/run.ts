@@ -10,7 +10,7 @@ import { basename, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { glossary } from '../../glossary';
-import { prepareMatcher } from '../../glossary/matcher';
+import { prepareMatcher } from '../../glossary/prepare-matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { type PassStats, SKIPPED_TAGS } from '../../page/highlighter';
 import { CHROME_BUILD, CHROMIUM, launchChromium } from '../e2e/chromium';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { prepareMatcher } from './glossary/matcher';
+import { prepareMatcher } from './glossary/prepare-matcher';
 import { parseGlossary } from './glossary/schema';
 import { GECKO_ID } from './lib/gecko-id';
 

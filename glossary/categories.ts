@@ -1,4 +1,18 @@
-import type { Bilingual, Category } from './schema';
+/**
+ * The glossary's categories: the one list (the schema checks entries against it, the settings
+ * hold a switch and a colour for each) and how each is shown everywhere.
+ */
+import type { Bilingual } from './schema';
+
+export const CATEGORIES = [
+  'instruments',
+  'bodies',
+  'mechanisms',
+  'initiatives',
+  'civil-society',
+  'exploitation',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
 
 /** How each category is shown everywhere: its label and its default colour. */
 export const CATEGORY_INFO: Record<Category, { label: Bilingual; color: string }> = {

@@ -1,20 +1,19 @@
 /**
- * The user's own glossary entries: importing them from a file, building one from the options
- * page's form, exporting them. They are validated with the built-in glossary's schema, plus the
- * rules that keep them from breaking highlighting (unique ids and terms, names long enough not to
- * match everywhere, related entries that exist). Pure: no DOM, no browser APIs. Every refusal
- * says which entry (by id, else #index from 1) and which field, and nothing is returned with it.
+ * The user's own glossary entries: the rules they follow and their file format. They are validated
+ * with the built-in glossary's schema, plus the rules that keep them from breaking highlighting
+ * (unique ids and terms, names long enough not to match everywhere, related entries that exist).
+ * Pure: no DOM, no browser APIs. Every refusal says which entry (by id, else #index from 1) and
+ * which field, and nothing is returned with it. The options page's form maps its fields onto
+ * entries in components/options/custom-entry-form.ts.
  */
 import * as v from 'valibot';
-import { checkFileHeader, readJsonFile } from './json-file';
-import { CATEGORIES, describeIssues, type Entry, EntrySchema, type Glossary, LANGUAGES, sharedTerms } from './schema';
+import { checkFileHeader, isRecord, readJsonFile } from './json-file';
+import { describeIssues, type Entry, EntrySchema, type Glossary, LANGUAGES, sharedTerms } from './schema';
 
 export const ENTRIES_FORMAT = 'palermo-lens-entries';
 export const ENTRIES_FILE_VERSION = 1;
 export const CUSTOM_ENTRIES_MAX_BYTES = 512 * 1024;
 export const CUSTOM_ENTRIES_MAX = 500;
-/** What a custom entry is, in the card. */
-export const CUSTOM_KIND = { en: 'Custom entry', fr: 'Entrée personnalisée' } as const;
 
 export type EntriesResult = { ok: true; entries: Entry[] } | { ok: false; errors: string[] };
 
@@ -107,8 +106,32 @@ export function checkCustomEntries(input: unknown[], builtIn: Glossary, others: 
   return problems.length ? { ok: false, errors: problems.map(format) } : { ok: true, entries: parsed.output };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A problem of one entry: the field (a dot path such as "names.en.0", '' for the whole entry) and what. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * One entry (raw data) checked as the user's own, as `checkCustomEntries` checks a file's, with
+ * each problem's field as a path (for a form that shows it next to its input). Schema problems
+ * come alone: the rules need a valid entry.
+ */
+export function checkCustomEntry(
+  input: unknown,
+  builtIn: Glossary,
+  others: readonly Entry[],
+): { ok: true; entry: Entry } | { ok: false; problems: FieldProblem[] } {
+  const parsed = v.safeParse(EntrySchema, input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.issues.map((issue) => ({ field: v.getDotPath(issue) ?? '', message: issue.message })),
+    };
+  }
+  const problems = ruleProblems([parsed.output], builtIn, others).map(({ field, message }) => ({ field, message }));
+  return problems.length ? { ok: false, problems } : { ok: true, entry: parsed.output };
+}
 
 /**
  * The entries of an imported file: a bare array of entries, or
@@ -146,168 +169,17 @@ export function entriesFileContent(entries: readonly Entry[]): string {
   return `${JSON.stringify({ format: ENTRIES_FORMAT, version: ENTRIES_FILE_VERSION, entries }, null, 2)}\n`;
 }
 
-/** The valid entries of a stored value (anything else is dropped: storage can hold old or damaged data). */
+/**
+ * The entries of a value read from storage that pass the schema, in their order; anything else
+ * (a value that is not a list, an item that is not a valid entry) is dropped, since storage can
+ * hold data from an older version, a sync conflict or another tool. It checks each entry alone:
+ * the rules between entries (ids, shared terms) are checked when entries are saved, and the merge
+ * with the built-in glossary (glossary/merge.ts) leaves out an entry with a built-in id.
+ */
 export function storedCustomEntries(value: unknown): Entry[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
     const parsed = v.safeParse(EntrySchema, item);
     return parsed.success ? [parsed.output] : [];
   });
-}
-
-/** The fields of the options page's form, as typed. */
-export interface CustomEntryFields {
-  /** One name per line; the first is the title. */
-  namesEn: string;
-  namesFr: string;
-  /** Separated by commas or new lines. */
-  acronymsEn: string;
-  acronymsFr: string;
-  category: string;
-  definitionEn: string;
-  definitionFr: string;
-  officialUrl: string;
-}
-export type FieldName = keyof CustomEntryFields;
-
-export const EMPTY_FIELDS: CustomEntryFields = {
-  namesEn: '',
-  namesFr: '',
-  acronymsEn: '',
-  acronymsFr: '',
-  category: CATEGORIES[0],
-  definitionEn: '',
-  definitionFr: '',
-  officialUrl: '',
-};
-
-/** The form's fields for an existing entry (to edit it). */
-export function fieldsOfEntry(entry: Entry): CustomEntryFields {
-  const lines = (terms: readonly { text: string }[], separator: string) => terms.map((t) => t.text).join(separator);
-  return {
-    namesEn: lines(entry.names.en, '\n'),
-    namesFr: lines(entry.names.fr, '\n'),
-    acronymsEn: lines(entry.acronyms.en, ', '),
-    acronymsFr: lines(entry.acronyms.fr, ', '),
-    category: entry.category,
-    definitionEn: entry.definition.en,
-    definitionFr: entry.definition.fr === entry.definition.en ? '' : entry.definition.fr,
-    officialUrl: entry.officialUrl ?? '',
-  };
-}
-
-const unique = (items: string[]) => [...new Set(items)];
-const splitLines = (text: string) => unique(text.split(/\r?\n/).map((s) => s.trim())).filter(Boolean);
-const splitAcronyms = (text: string) => unique(text.split(/[,\n]/).map((s) => s.trim())).filter(Boolean);
-
-/** An id from an English name: "custom-" and the name's words, unique among `taken`. */
-export function customId(name: string, taken: ReadonlySet<string>): string {
-  const slug = name
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  const base = `custom-${slug || 'entry'}`;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
-/** The form field that a problem's entry field belongs to. */
-function fieldOf(path: string): FieldName | null {
-  const [head, lang] = path.split('.');
-  const suffix = lang === 'fr' ? 'Fr' : 'En';
-  if (head === 'names' || head === 'acronyms' || head === 'definition') return `${head}${suffix}` as FieldName;
-  if (head === 'category') return 'category';
-  if (head === 'officialUrl') return 'officialUrl';
-  return null;
-}
-
-export interface FieldError {
-  /** The form field at fault, or null when the problem is with the entry as a whole. */
-  field: FieldName | null;
-  message: string;
-}
-
-export type FormResult = { ok: true; entry: Entry } | { ok: false; errors: FieldError[] };
-
-/**
- * A full entry from the form's fields, checked like an imported one against the built-in
- * glossary and the user's `others` entries. `base` is the entry being edited: it keeps its id and
- * what the form does not show (facts, related entries, a term's context words and display flag).
- * A new entry gets an id from its English name. A definition in one language stands for both.
- */
-export function entryFromFields(
-  fields: CustomEntryFields,
-  builtIn: Glossary,
-  others: readonly Entry[],
-  base?: Entry,
-): FormResult {
-  const namesEn = splitLines(fields.namesEn);
-  // Every problem at once: the checks go on with stand-ins for what is missing.
-  const errors: FieldError[] = [];
-  if (namesEn.length === 0) errors.push({ field: 'namesEn', message: 'needs at least one English name' });
-  const en = fields.definitionEn.trim();
-  const fr = fields.definitionFr.trim();
-  if (!en && !fr) errors.push({ field: 'definitionEn', message: 'write a definition in English or in French' });
-  const definition = en || fr || '-';
-
-  const taken = new Set([...builtIn.map((e) => e.id), ...others.map((e) => e.id)]);
-  const url = fields.officialUrl.trim();
-  /** Terms from the form, keeping the base entry's options for the texts it already had. */
-  const terms = <T extends { text: string }>(texts: string[], old: readonly T[] = []) =>
-    texts.map((text) => old.find((t) => t.text === text) ?? { text });
-  const raw = {
-    ...(base ?? {
-      kind: { ...CUSTOM_KIND },
-      inDocument: 'no',
-      facts: [],
-      documentPassages: [],
-      franceRole: null,
-      correction: null,
-      related: [],
-    }),
-    id: base?.id ?? customId(namesEn[0] ?? '', taken),
-    category: fields.category,
-    names: {
-      en: terms(namesEn, base?.names.en),
-      fr: terms(splitLines(fields.namesFr), base?.names.fr),
-    },
-    acronyms: {
-      en: terms(splitAcronyms(fields.acronymsEn), base?.acronyms.en),
-      fr: terms(splitAcronyms(fields.acronymsFr), base?.acronyms.fr),
-    },
-    definition: { en: en || definition, fr: fr || definition },
-    officialUrl: url || null,
-  };
-  const parsed = v.safeParse(EntrySchema, raw);
-  if (!parsed.success) {
-    for (const issue of parsed.issues) {
-      const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
-      errors.push({ field: fieldOf(path), message: issue.message });
-    }
-    return { ok: false, errors };
-  }
-  for (const p of ruleProblems([parsed.output], builtIn, others)) {
-    // Said above in the form's words.
-    if (p.field === 'names.en' && namesEn.length === 0) continue;
-    errors.push({ field: fieldOf(p.field), message: p.message });
-  }
-  return errors.length ? { ok: false, errors } : { ok: true, entry: parsed.output };
-}
-
-/** The user's entries after saving `entry` (replacing the one with its id, else added at the end). */
-export function withEntry(entries: readonly Entry[], entry: Entry): Entry[] {
-  const at = entries.findIndex((e) => e.id === entry.id);
-  return at < 0 ? [...entries, entry] : entries.map((e, i) => (i === at ? entry : e));
-}
-
-/** The user's entries without the one with `id`, and without links to it from the others. */
-export function withoutEntry(entries: readonly Entry[], id: string): Entry[] {
-  return entries
-    .filter((e) => e.id !== id)
-    .map((e) => (e.related.includes(id) ? { ...e, related: e.related.filter((r) => r !== id) } : e));
 }

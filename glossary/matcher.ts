@@ -1,12 +1,24 @@
 /**
- * The matcher: compiled once from the glossary into one combined regular expression, then used
- * to find mentions in plain text. Pure: no DOM, no browser APIs.
+ * The matcher: loaded from prepared data (prepare-matcher.ts) into one combined regular
+ * expression, then used to find mentions in plain text. Pure: no DOM, no browser APIs.
  *
  * Names are matched tolerantly (case, white space, apostrophes, hyphens, accents, British and
  * American spelling); acronyms exactly, never inside a run of capitals. A term with context words
  * only counts when one of them occurs in the surrounding text (the paragraph, for the highlighter).
  */
-import type { Category, Glossary } from './schema';
+import type { Category } from './categories';
+import {
+  firstWord,
+  groupKey,
+  type MatcherOptions,
+  type PreparedGroup,
+  type PreparedMatcher,
+  type PreparedTerm,
+  prepareMatcher,
+  WORD_CHAR,
+} from './prepare-matcher';
+import type { Glossary } from './schema';
+import { normalizeKey, termKey } from './text-fold';
 
 export interface Mention {
   id: string;
@@ -17,10 +29,7 @@ export interface Mention {
   inner: Mention[];
 }
 
-export interface Term {
-  id: string;
-  category: Category;
-  kind: 'name' | 'acronym';
+export interface Term extends Omit<PreparedTerm, 'context'> {
   /** Whether the text around a mention holds one of the term's context words; null when it needs none. */
   context: ((text: string) => boolean) | null;
 }
@@ -41,147 +50,6 @@ export interface Matcher {
 /** Text around a mention, or a function computing it lazily (it is needed only by a few terms). */
 export type Context = string | (() => string);
 
-export interface MatcherOptions {
-  /** Only these categories are matched (all when omitted). */
-  categories?: readonly Category[];
-  /** Entries never matched (the user's hidden entries). */
-  hiddenIds?: ReadonlySet<string>;
-}
-
-// A letter, mark, digit or underscore: what may not touch either end of a mention. `\b` is
-// ASCII-only in JavaScript, so it would split French words at their accents.
-const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_]`;
-const SPACE = String.raw`\s+`;
-const APOSTROPHES = "'’ʼ‘`";
-const HYPHENS = '-‐‑‒–';
-const QUOTES = '"“”„«»';
-const HYPHEN_OR_SPACE = String.raw`(?:[${HYPHENS}]\s*|\s+)`;
-
-const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
-/** A character class matching `ch` in either case, with or without its accent. */
-const letterClasses = new Map<string, string>();
-function letterClass(ch: string): string {
-  const cached = letterClasses.get(ch);
-  if (cached) return cached;
-  const forms = new Set([
-    ch.toLowerCase(),
-    ch.toUpperCase(),
-    stripAccents(ch).toLowerCase(),
-    stripAccents(ch).toUpperCase(),
-  ]);
-  const list = [...forms].filter((f) => f.length === 1);
-  const cls = list.length > 1 ? `[${list.map(escapeRegExp).join('')}]` : escapeRegExp(ch);
-  letterClasses.set(ch, cls);
-  return cls;
-}
-const letters = (s: string) => [...s].map(letterClass);
-
-/**
- * British/American spelling pairs, as [lower-case pattern in a name, its pattern units, key form].
- * The key form is what `normalizeKey` turns either spelling into, so that matched text resolves.
- */
-const SPELLINGS: readonly [RegExp, string[], string][] = [
-  [/^organi[sz]/, [...letters('organi'), '[sSzZ]'], 'organis'],
-  [/^labou?r/, [...letters('labo'), '[uU]?', ...letters('r')], 'labour'],
-  [/^co-?operation/, [...letters('co'), `[${HYPHENS}]?`, ...letters('operation')], 'cooperation'],
-  [/^programme|^program/, [...letters('program'), '(?:[mM][eE])?'], 'programme'],
-];
-
-/**
- * A name as pattern units (one per character, roughly): tolerant of case, spaces, apostrophes,
- * hyphens, quotes and spelling. Units are what the combined expression shares between names.
- */
-export function nameUnits(name: string): string[] {
-  const units: string[] = [];
-  let i = 0;
-  const lower = name.toLowerCase();
-  while (i < name.length) {
-    const ch = name[i] as string;
-    const rest = lower.slice(i);
-    const spelling = SPELLINGS.find(([re]) => re.test(rest));
-    if (spelling && (i === 0 || !/[\p{L}\p{M}]/u.test(name[i - 1] as string))) {
-      const [re, pattern] = spelling;
-      units.push(...pattern);
-      i += (re.exec(rest) as RegExpExecArray)[0].length;
-    } else if (/\s/.test(ch) || HYPHENS.includes(ch)) {
-      while (i < name.length && (/\s/.test(name[i] as string) || HYPHENS.includes(name[i] as string))) i++;
-      units.push(HYPHEN_OR_SPACE);
-    } else if (APOSTROPHES.includes(ch)) {
-      units.push(`[${APOSTROPHES}]`);
-      i++;
-    } else if (QUOTES.includes(ch)) {
-      units.push(`[${QUOTES}]?`);
-      i++;
-    } else {
-      units.push(/\p{L}/u.test(ch) ? letterClass(ch) : escapeRegExp(ch));
-      i++;
-    }
-  }
-  return units;
-}
-
-/** An acronym as pattern units: exact, case and all. */
-export function acronymUnits(acronym: string): string[] {
-  return acronym
-    .trim()
-    .split(/\s+/)
-    .flatMap((word, i) => [...(i ? [SPACE] : []), ...[...word].map(escapeRegExp)]);
-}
-
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  terminal: boolean;
-  /** The most units below this node: longer branches are tried first. */
-  depth: number;
-}
-
-/**
- * One expression for all terms, shaped as a trie so that each position of the text is tested
- * against a few first units rather than against every term. Optional endings are greedy, so the
- * longest term wins and shorter ones are found by backtracking.
- */
-function trieSource(terms: readonly string[][]): string {
-  const root: TrieNode = { children: new Map(), terminal: false, depth: 0 };
-  for (const units of terms) {
-    let node = root;
-    for (const [i, unit] of units.entries()) {
-      let child = node.children.get(unit);
-      if (!child) {
-        child = { children: new Map(), terminal: false, depth: 0 };
-        node.children.set(unit, child);
-      }
-      node.depth = Math.max(node.depth, units.length - i);
-      node = child;
-    }
-    node.terminal = true;
-  }
-  const emit = (node: TrieNode): string => {
-    const branches = [...node.children]
-      .sort((a, b) => b[1].depth - a[1].depth)
-      .map(([unit, child]) => unit + emit(child));
-    if (branches.length === 0) return '';
-    if (branches.length === 1 && !node.terminal) return branches[0] as string;
-    return `(?:${branches.join('|')})${node.terminal ? '?' : ''}`;
-  };
-  return emit(root);
-}
-
-/** A class of every character a term can start with (past optional leading units, such as quotes). */
-function firstCharClass(terms: readonly string[][]): string {
-  const chars = new Set<string>();
-  for (const units of terms) {
-    for (const unit of units) {
-      const optional = unit.endsWith('?');
-      const core = optional ? unit.slice(0, -1) : unit;
-      chars.add(core.startsWith('[') ? core.slice(1, -1) : core);
-      if (!optional) break;
-    }
-  }
-  return `[${[...chars].join('')}]`;
-}
-
 /** Whether the word before or after text[start, end) is in capitals too (an all-caps heading). */
 function inCapsRun(text: string, start: number, end: number): boolean {
   const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
@@ -191,30 +59,9 @@ function inCapsRun(text: string, start: number, end: number): boolean {
   return isCaps(before) || isCaps(after);
 }
 
-/** The form a name and every text it matches share: folded case, accents, spaces and spelling. */
-export function normalizeKey(text: string): string {
-  let key = stripAccents(text)
-    .toLowerCase()
-    .replace(new RegExp(`[${APOSTROPHES}]`, 'g'), "'")
-    .replace(new RegExp(`[${QUOTES}]`, 'g'), '')
-    .replace(new RegExp(`[${HYPHENS}]`, 'g'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  key = key.replace(/(^|[^\p{L}])(\p{L}+)/gu, (_m, before: string, word: string) => {
-    for (const [re, , form] of SPELLINGS) {
-      const hit = re.exec(word.replace(/ /g, ''));
-      if (hit) return before + form + word.slice(hit[0].length);
-    }
-    return before + word;
-  });
-  return key.replace(/co operation/g, 'cooperation');
-}
-
-const acronymKey = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 // Compiled once: a Unicode property class costs about a millisecond to compile in every expression
 // that holds it, so the per-group expressions check their word boundaries in code instead.
-const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}_]/u;
+const WORD_CHAR_RE = new RegExp(WORD_CHAR, 'u');
 const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR_RE.test(ch);
 
 /** A test for an expression (context words, tolerant as names are) matched as whole words. */
@@ -230,84 +77,9 @@ function contextTest(source: string): (text: string) => boolean {
   };
 }
 
-/** The terms that share a first word, compiled together when that word first occurs in a text. */
-interface Group {
-  kind: Term['kind'];
-  /** The group's expression: all its terms, longest first (matched at one position, sticky). */
-  source: string;
-  /** Its terms by their key, with the source of their context test. */
-  terms: [key: string, term: Omit<Term, 'context'> & { context: string | null }][];
+/** A prepared group, and its expressions once compiled (the first time its word occurs). */
+interface Group extends PreparedGroup {
   compiled?: { sticky: RegExp; terms: Map<string, Term>; byText: Map<string, Term | undefined> };
-}
-
-export const termKey = (kind: Term['kind'], text: string) => (kind === 'name' ? normalizeKey(text) : acronymKey(text));
-const WORD_SEPARATORS = new RegExp(`[\\s${HYPHENS}]+`);
-const firstWord = (text: string) => text.trim().split(WORD_SEPARATORS)[0] as string;
-/** The units of the first two words: enough to tell most terms from text ("United Nations", not "United States"). */
-function firstTwoWords(units: string[]): string[] {
-  const second = units.findIndex(
-    (u, i) =>
-      (u === HYPHEN_OR_SPACE || u === SPACE) && units.slice(0, i).some((v) => v === HYPHEN_OR_SPACE || v === SPACE),
-  );
-  return second < 0 ? units : units.slice(0, second);
-}
-const groupKey = (kind: Term['kind'], word: string) => `${kind === 'name' ? 'n' : 'a'}:${termKey(kind, word)}`;
-
-/**
- * Everything in compiling that depends only on the glossary, as plain data (no RegExp objects
- * yet): the content script gets it computed at build time (wxt.config.ts), so that a page load
- * does not pay for it.
- */
-export interface PreparedMatcher {
-  /** The combined expression of the terms' first two words. */
-  source: string;
-  /** The groups of terms, by group key (kind and first word). */
-  groups: [key: string, group: Omit<Group, 'compiled'>][];
-}
-
-export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {}): PreparedMatcher {
-  const categories = options.categories ? new Set(options.categories) : null;
-  const groups = new Map<string, { kind: Term['kind']; units: string[][]; terms: Group['terms'] }>();
-  const starts = new Map<string, string[]>();
-  for (const entry of glossary) {
-    if (categories && !categories.has(entry.category)) continue;
-    if (options.hiddenIds?.has(entry.id)) continue;
-    const add = (text: string, kind: Term['kind'], context: readonly string[] | undefined) => {
-      const units = kind === 'name' ? nameUnits : acronymUnits;
-      const key = groupKey(kind, firstWord(text));
-      let group = groups.get(key);
-      if (!group) {
-        group = { kind, units: [], terms: [] };
-        groups.set(key, group);
-      }
-      const termKeyText = termKey(kind, text);
-      if (group.terms.some(([k]) => k === termKeyText)) return; // the same text listed in both languages
-      const termUnits = units(text);
-      group.units.push(termUnits);
-      const start = firstTwoWords(termUnits);
-      starts.set(start.join(''), start);
-      const contextSource = context ? context.map((w) => nameUnits(w).join('')).join('|') : null;
-      group.terms.push([termKeyText, { id: entry.id, category: entry.category, kind, context: contextSource }]);
-    };
-    for (const lang of ['en', 'fr'] as const) {
-      for (const name of entry.names[lang]) add(name.text, 'name', name.context);
-      for (const acronym of entry.acronyms[lang]) add(acronym.text, 'acronym', acronym.context);
-    }
-  }
-  const words = [...starts.values()];
-  // The look-ahead for a possible first character lets the engine skip most positions at once.
-  const source = words.length ? `(?=${firstCharClass(words)})(?<!${WORD_CHAR})${trieSource(words)}` : '(?!)';
-  return {
-    source,
-    groups: [...groups].map(([key, g]) => [key, { kind: g.kind, source: trieSource(g.units), terms: g.terms }]),
-  };
-}
-
-/** Two prepared matchers as one (the built-in glossary and the user's own entries). */
-export function mergePrepared(a: PreparedMatcher, b: PreparedMatcher): PreparedMatcher {
-  if (b.groups.length === 0) return a;
-  if (a.groups.length === 0) return b;
-  return { source: `(?:${a.source})|(?:${b.source})`, groups: [...a.groups, ...b.groups] };
 }
 
 export function compileMatcher(glossary: Glossary, options: MatcherOptions = {}): Matcher {
@@ -342,8 +114,8 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
     found = [];
     const nameKey = normalizeKey(word);
     for (let len = Math.max(word.length, nameKey.length); len > 0; len--) {
-      if (len <= nameKey.length) found.push(...(groups.get(`n:${nameKey.slice(0, len)}`) ?? []));
-      if (len <= word.length) found.push(...(groups.get(`a:${word.slice(0, len)}`) ?? []));
+      if (len <= nameKey.length) found.push(...(groups.get(groupKey('name', nameKey.slice(0, len))) ?? []));
+      if (len <= word.length) found.push(...(groups.get(groupKey('acronym', word.slice(0, len))) ?? []));
     }
     if (groupsByWord.size > 10_000) groupsByWord.clear();
     groupsByWord.set(word, found);

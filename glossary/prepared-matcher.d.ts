@@ -1,4 +1,4 @@
 declare module 'virtual:prepared-matcher' {
-  const prepared: import('./matcher').PreparedMatcher;
+  const prepared: import('./prepare-matcher').PreparedMatcher;
   export default prepared;
 }

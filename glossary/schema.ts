@@ -4,17 +4,8 @@
  * fails with a message naming the entry and the field.
  */
 import * as v from 'valibot';
-import { termKey } from './matcher';
-
-export const CATEGORIES = [
-  'instruments',
-  'bodies',
-  'mechanisms',
-  'initiatives',
-  'civil-society',
-  'exploitation',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CATEGORIES } from './categories';
+import { termKey } from './text-fold';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -101,17 +92,14 @@ export type Glossary = Entry[];
 /** A readable message for each issue: the entry (by id or index) and the field path. */
 export function describeIssues(input: unknown, issues: readonly v.BaseIssue<unknown>[]): string[] {
   return issues.map((issue) => {
-    const path = issue.path ?? [];
-    const index = path[0]?.key;
+    const index = issue.path?.[0]?.key;
     let where = 'glossary';
     if (typeof index === 'number') {
       const raw = Array.isArray(input) ? (input[index] as { id?: unknown } | undefined) : undefined;
       where = typeof raw?.id === 'string' ? `entry "${raw.id}"` : `entry #${index + 1}`;
     }
-    const field = path
-      .slice(1)
-      .map((p) => String(p.key))
-      .join('.');
+    // The path inside the entry: "3.names.en.0.text" is field "names.en.0.text" of entry #4.
+    const field = v.getDotPath(issue)?.replace(/^[^.]*\.?/, '') ?? '';
     return `${where}${field ? `, field ${field}` : ''}: ${issue.message}`;
   });
 }

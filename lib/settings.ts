@@ -4,8 +4,8 @@
  * so an old or damaged value never breaks a page. Pure: no browser APIs.
  */
 import * as v from 'valibot';
-import { CATEGORY_INFO } from '../glossary/categories';
-import { CATEGORIES, type Category, EntryId } from '../glossary/schema';
+import { CATEGORIES, CATEGORY_INFO, type Category } from '../glossary/categories';
+import { EntryId } from '../glossary/schema';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'both'] as const;
 export const CARD_LANGUAGES = ['page', 'en', 'fr'] as const;

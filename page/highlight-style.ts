@@ -7,7 +7,7 @@
  * restyle highlights.
  */
 
-import { CATEGORIES, type Category } from '../glossary/schema';
+import { CATEGORIES, type Category } from '../glossary/categories';
 import type { Settings } from '../lib/settings';
 import { HIGHLIGHT_TAG } from './highlighter';
 

@@ -1,23 +1,21 @@
 import type { JSX, TargetedEvent, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { glossary } from '../../glossary';
-import { CATEGORY_INFO } from '../../glossary/categories';
+import { CATEGORIES, CATEGORY_INFO } from '../../glossary/categories';
+import { CUSTOM_ENTRIES_MAX_BYTES, entriesFileContent, parseCustomEntriesFile } from '../../glossary/custom-entries';
+import type { Entry, Language } from '../../glossary/schema';
+import { t } from '../../lib/i18n';
+import { entryAcronyms, entryTitle } from '../EntryView';
 import {
-  CUSTOM_ENTRIES_MAX_BYTES,
   type CustomEntryFields,
   EMPTY_FIELDS,
-  entriesFileContent,
   entryFromFields,
   type FieldError,
   type FieldName,
   fieldsOfEntry,
-  parseCustomEntriesFile,
   withEntry,
   withoutEntry,
-} from '../../glossary/custom-entries';
-import { CATEGORIES, type Entry, type Language } from '../../glossary/schema';
-import { t } from '../../lib/i18n';
-import { entryAcronyms, entryTitle } from '../EntryView';
+} from './custom-entry-form';
 import type { Notice } from './types';
 import { ConfirmButton, download, errorText, NoticeView, readChosenFile, Section, today } from './widgets';
 

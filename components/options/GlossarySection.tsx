@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Entry, Language } from '../../glossary/schema';
+import { buildSearchIndex, filterGlossary } from '../../glossary/search';
 import { t } from '../../lib/i18n';
 import { entryIdFromHash, glossaryAddress } from '../../lib/messages';
-import { searchEntries } from '../../lib/options-search';
 import { EntryView } from '../EntryView';
 import { Section } from './widgets';
 
@@ -15,7 +15,8 @@ export function GlossarySection(props: {
 }) {
   const { lang, entries, lookup } = props;
   const [query, setQuery] = useState('');
-  const shown = useMemo(() => searchEntries(entries, query), [entries, query]);
+  const index = useMemo(() => buildSearchIndex(entries), [entries]);
+  const shown = useMemo(() => filterGlossary(index, query), [index, query]);
   const pending = useRef<string | null>(null);
 
   const goTo = useCallback(

@@ -1,5 +1,5 @@
-import { CATEGORY_INFO } from '../../glossary/categories';
-import { CATEGORIES, type Category, type Language } from '../../glossary/schema';
+import { CATEGORIES, CATEGORY_INFO, type Category } from '../../glossary/categories';
+import type { Language } from '../../glossary/schema';
 import { t } from '../../lib/i18n';
 import { HIGHLIGHT_STYLES, type Settings } from '../../lib/settings';
 import type { Update } from './types';

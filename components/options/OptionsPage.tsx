@@ -5,12 +5,14 @@
  * scrolls to an entry: the card's "Open in the full glossary" lands here).
  *
  * Every setting is saved as soon as it changes (saveSettings), and open tabs follow through
- * storage. The logic that can be pure is in lib/ (custom-entries.ts, options-*.ts); the sections
- * and their shared widgets are in components/options/.
+ * storage. The logic that can be pure is in glossary/ (search, custom entries' rules and files),
+ * lib/ (settings, sites, settings files) and custom-entry-form.ts; the sections and their shared
+ * widgets are in components/options/.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { entryById as builtInById, glossary } from '../../glossary';
+import { glossary } from '../../glossary';
 import { storedCustomEntries } from '../../glossary/custom-entries';
+import { mergeEntries } from '../../glossary/merge';
 import type { Entry } from '../../glossary/schema';
 import { t, uiLanguage } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
@@ -132,11 +134,11 @@ export function OptionsPage() {
     setCustom(entries);
   }, []);
 
-  const all = useMemo(() => [...glossary, ...custom], [custom]);
+  const all = useMemo(() => mergeEntries(glossary, custom), [custom]);
   const lookup = useMemo(() => {
-    const byId = new Map(custom.map((e) => [e.id, e]));
-    return (id: string) => builtInById(id) ?? byId.get(id);
-  }, [custom]);
+    const byId = new Map(all.map((e) => [e.id, e]));
+    return (id: string) => byId.get(id);
+  }, [all]);
 
   return (
     <>

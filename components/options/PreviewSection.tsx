@@ -2,6 +2,7 @@ import type { TargetedPointerEvent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { glossary } from '../../glossary';
 import { compileMatcher } from '../../glossary/matcher';
+import { mergeEntries } from '../../glossary/merge';
 import type { Entry, Language } from '../../glossary/schema';
 import { t } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
@@ -43,7 +44,7 @@ export function PreviewSection(props: {
     document.head.append(style);
     styleRef.current = style;
     highlighterRef.current = new Highlighter({
-      matcher: compileMatcher([...glossary, ...customRef.current]),
+      matcher: compileMatcher(mergeEntries(glossary, customRef.current)),
       root: paragraph,
       signal: controller.signal,
     });
@@ -62,12 +63,12 @@ export function PreviewSection(props: {
   useEffect(() => {
     if (customRef.current === custom) return;
     customRef.current = custom;
-    void highlighterRef.current?.replaceMatcher(compileMatcher([...glossary, ...custom]));
+    void highlighterRef.current?.replaceMatcher(compileMatcher(mergeEntries(glossary, custom)));
   }, [custom]);
 
   // The sheet's selectors read attributes of the root element (`html[…]`): this page's root is
   // ours, and the preview is the only place on it with highlights.
-  const ids = useMemo(() => [...glossary, ...custom].map((e) => e.id), [custom]);
+  const ids = useMemo(() => mergeEntries(glossary, custom).map((e) => e.id), [custom]);
   useEffect(() => {
     const css = highlightCss(settings, ids);
     if (styleRef.current && styleRef.current.textContent !== css) styleRef.current.textContent = css;

@@ -7,7 +7,7 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { glossary } from '../../glossary';
-import { combineEntries } from '../../glossary/search';
+import { mergeEntries } from '../../glossary/merge';
 import { t, uiLanguage } from '../../lib/i18n';
 import type { ContentRequest } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
@@ -28,7 +28,7 @@ export function PopupPage() {
   const { settings, setSettings, custom } = useStored();
   const { page, tabId, refresh } = usePage();
   const [error, setError] = useState<string>();
-  const entries = useMemo(() => combineEntries(glossary, custom), [custom]);
+  const entries = useMemo(() => mergeEntries(glossary, custom), [custom]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const summary =
     page.kind === 'ready' && page.enabled ? summarizeMentions(page.mentions, (id) => byId.get(id)) : undefined;

@@ -105,7 +105,7 @@ export function Search(props: { entries: readonly Entry[]; lang: Language; child
       ) : (
         hits.length > 0 && (
           <ul class="pp-list pp-results" aria-label={t('popup_resultsLabel')}>
-            {hits.map(({ entry, term, termLang }) => {
+            {hits.map(({ entry, term }) => {
               const title = entryTitle(entry, lang);
               return (
                 <li key={entry.id} class="pp-list__item">
@@ -120,9 +120,9 @@ export function Search(props: { entries: readonly Entry[]; lang: Language; child
                       <span class="pp-row__title" lang={langIf(title.lang, lang)}>
                         {title.text}
                       </span>
-                      {term !== title.text && (
-                        <span class="pp-result__term" lang={langIf(termLang, lang)}>
-                          {term}
+                      {term && term.text !== title.text && (
+                        <span class="pp-result__term" lang={langIf(term.lang, lang)}>
+                          {term.text}
                         </span>
                       )}
                     </span>

@@ -3,7 +3,8 @@
  * hook) and the counts it shows. Whether the extension can run there is a site rule
  * (lib/sites.ts); the content script's reply is a message (lib/messages.ts). No browser APIs.
  */
-import { CATEGORIES, type Category, type Entry, type Language } from '../../glossary/schema';
+import { CATEGORIES, type Category } from '../../glossary/categories';
+import type { Entry, Language } from '../../glossary/schema';
 
 /**
  * The tab named by `?tab=<id>` in the popup's address, if any. This is the testing hook: an

@@ -8,7 +8,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createCard } from '../../components/card/Card';
 import glossaryText from '../../glossary/entries.json?raw';
-import { lazyMatcher, mergePrepared, prepareMatcher } from '../../glossary/matcher';
+import { lazyMatcher } from '../../glossary/matcher';
+import { mergeEntries } from '../../glossary/merge';
+import { mergePrepared, prepareMatcher } from '../../glossary/prepare-matcher';
 import type { Entry, Glossary } from '../../glossary/schema';
 import { type MentionsReply, parseContentRequest } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
@@ -64,11 +66,11 @@ export default defineContentScript({
       applyRootAttributes(document.documentElement, null);
     };
 
-    // The glossary is parsed when a card first needs it, not on every page load.
+    // The glossary is parsed when a card first needs it (or the user has entries of their own), not on every page load.
     let entries: Map<string, Entry> | undefined;
     let custom: Entry[] = [];
     const entryById = (id: string) => {
-      entries ??= new Map([...(JSON.parse(glossaryText) as Glossary), ...custom].map((e) => [e.id, e]));
+      entries ??= new Map(mergeEntries(JSON.parse(glossaryText) as Glossary, custom).map((e) => [e.id, e]));
       return entries.get(id);
     };
     /** The user's own entries join the built-in ones (checked when they were saved). */
@@ -76,7 +78,9 @@ export default defineContentScript({
       custom = Array.isArray(next) ? next : [];
       entries = undefined;
       ids = undefined;
-      return lazyMatcher(custom.length ? mergePrepared(preparedMatcher, prepareMatcher(custom)) : preparedMatcher);
+      // Only the entries the merge keeps are matched (built-in entries win).
+      const kept = custom.filter((e) => entryById(e.id) === e);
+      return lazyMatcher(kept.length ? mergePrepared(preparedMatcher, prepareMatcher(kept)) : preparedMatcher);
     };
     const update = (change: (s: Settings) => Settings) => {
       if (settings) void saveSettings(change(settings)).catch((error) => console.warn('Palermo Lens:', error));

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { entryTitle } from '../../components/EntryView';
 import { entryById } from '../../glossary';
-import { CATEGORIES } from '../../glossary/schema';
+import { CATEGORIES } from '../../glossary/categories';
 import { entry, names } from '../unit/helpers';
 import { type ExtensionBrowser, launchChromium } from './chromium';
 import { axeViolations, openPopup as openPopupPage, openTab as openTabIn, store } from './extension-pages';
@@ -339,9 +339,16 @@ describe('the toolbar popup in French (Chromium with a French UI)', () => {
     await popup.getByText(/^Palermo Lens ne peut pas lire cette page/).waitFor();
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(await popup.getByRole('checkbox', { name: 'Organismes' }).isChecked()).toBe(true);
-    await popup.getByRole('searchbox', { name: 'Rechercher dans le glossaire' }).fill('UNODC');
+    const search = popup.getByRole('searchbox', { name: 'Rechercher dans le glossaire' });
+    // Only the Council of Europe's definition names Strasbourg: one entry, said in the singular.
+    await search.fill('Strasbourg');
     await popup.getByText('1 entrée trouvée').waitFor();
-    await popup.locator('.pp-results [data-entry-id="unodc"]').click();
+    // The acronym's entry first, then the entries whose definitions name it: the plural.
+    await search.fill('UNODC');
+    await popup.getByText(/^\d+ entrées trouvées$/).waitFor();
+    const first = popup.locator('.pp-results [data-entry-id]').first();
+    expect(await first.getAttribute('data-entry-id')).toBe('unodc');
+    await first.click();
     expect(await popup.locator('#pp-entry-title').textContent()).toBe(
       entryTitle(entryById('unodc') as never, 'fr').text,
     );

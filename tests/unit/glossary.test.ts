@@ -123,6 +123,13 @@ describe('glossary validation', () => {
       new RegExp(`entry "${(valid[1] as { id: string }).id}", field definition\\.fr`),
     );
     expect(broken((es) => ((es[0] as { category: string }).category = 'planets'))).toThrow(/field category/);
+    // A path deep in the entry, the entry itself, and the glossary as a whole.
+    const id = (valid[0] as { id: string }).id;
+    expect(broken((es) => ((es[0] as { names: { en: { text: string }[] } }).names.en[0] = { text: ' ' }))).toThrow(
+      new RegExp(`entry "${id}", field names\\.en\\.0\\.text: must not be empty`),
+    );
+    expect(broken((es) => (es[2] = 42 as never))).toThrow(/- entry #3: Invalid type/);
+    expect(() => parseGlossary({})).toThrow(/- glossary: Invalid type/);
   });
 
   it('refuses a fact without a source, a duplicate id and an unknown related id', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, normalizeKey } from '../../glossary/matcher';
+import { compileMatcher, loadMatcher } from '../../glossary/matcher';
+import { mergePrepared, prepareMatcher } from '../../glossary/prepare-matcher';
 import { sharedTerms } from '../../glossary/schema';
+import { normalizeKey } from '../../glossary/text-fold';
 import { entry, names } from './helpers';
 
 const glossary = [
@@ -118,8 +120,7 @@ describe('matcher', () => {
 });
 
 describe('merged matchers', () => {
-  it('finds the terms of both, the longest across both winning', async () => {
-    const { mergePrepared, prepareMatcher, loadMatcher } = await import('../../glossary/matcher');
+  it('finds the terms of both, the longest across both winning', () => {
     const custom = [
       entry('coe-anniversary', { names: { en: names('Council of Europe anniversary'), fr: [] } }),
       entry('acme', { category: 'civil-society', names: { en: names('Acme Foundation'), fr: [] } }),

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { glossary } from '../../glossary';
 import { fileSizeError, formatSize, jsonErrorOffset, readJsonFile } from '../../glossary/json-file';
-import { searchEntries } from '../../lib/options-search';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { parseSettingsFile, SETTINGS_FILE_MAX_BYTES, settingsFileContent } from '../../lib/settings-file';
 
@@ -145,19 +144,5 @@ describe('JSON reading', () => {
       ok: false,
       errors: ['The file is not valid JSON: unexpected keyword at line 3, column 9 (position 22).'],
     });
-  });
-});
-
-describe('glossary search', () => {
-  const ids = (query: string) => searchEntries(glossary, query).map((e) => e.id);
-
-  it('finds entries by name, acronym and definition, in either language, without accents', () => {
-    expect(ids('')).toHaveLength(glossary.length);
-    expect(ids('GRETA')).toContain('greta');
-    expect(ids('greta')).toContain('greta');
-    expect(ids('organisation internationale migrations')).toContain('iom');
-    expect(ids('etres humains')).toContain('trafficking-in-human-beings');
-    expect(ids('forced begging')).toEqual(['forced-begging']);
-    expect(ids('zzzz no such thing')).toEqual([]);
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * Text folding: the one place that says which differences in writing do not matter. Matching
+ * (matcher.ts builds its tolerant patterns from the same character sets and spellings), the
+ * schema's check for shared terms and every search fold text here, so that what the highlighter
+ * finds, what the glossary refuses as a duplicate and what a search finds agree.
+ *
+ * Names fold case, accents, apostrophes, quotes, hyphens, runs of white space and British or
+ * American spelling; acronyms fold white space only (they match case-sensitively).
+ */
+
+export const APOSTROPHES = "'’ʼ‘`";
+export const HYPHENS = '-‐‑‒–';
+export const QUOTES = '"“”„«»';
+
+export const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
+
+/** Part of a spelling: fixed letters, or a choice between variants ('' for none, '-' for any hyphen). */
+export type SpellingPart = string | readonly string[];
+
+/** A word start written differently in British and American English, and the one form it folds to. */
+export interface Spelling {
+  /** Matches either spelling at the start of a lower-case word. */
+  re: RegExp;
+  /** The spelling, from which matcher.ts builds its pattern. */
+  parts: readonly SpellingPart[];
+  /** What `normalizeKey` turns either spelling into. */
+  key: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+function spelling(key: string, parts: readonly SpellingPart[]): Spelling {
+  const source = parts
+    .map((p) => (typeof p === 'string' ? escapeRegExp(p) : `(?:${p.map(escapeRegExp).join('|')})`))
+    .join('');
+  return { re: new RegExp(`^${source}`), parts, key };
+}
+
+export const SPELLINGS: readonly Spelling[] = [
+  spelling('organis', ['organi', ['s', 'z']]),
+  spelling('labour', ['labo', ['u', ''], 'r']),
+  spelling('cooperation', ['co', ['-', ''], 'operation']),
+  spelling('programme', ['program', ['me', '']]),
+];
+
+/** The form a name and every text it matches share: folded case, accents, spaces and spelling. */
+export function normalizeKey(text: string): string {
+  let key = stripAccents(text)
+    .toLowerCase()
+    .replace(new RegExp(`[${APOSTROPHES}]`, 'g'), "'")
+    .replace(new RegExp(`[${QUOTES}]`, 'g'), '')
+    .replace(new RegExp(`[${HYPHENS}]`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  key = key.replace(/(^|[^\p{L}])(\p{L}+)/gu, (_m, before: string, word: string) => {
+    for (const { re, key: form } of SPELLINGS) {
+      const hit = re.exec(word);
+      if (hit) return before + form + word.slice(hit[0].length);
+    }
+    return before + word;
+  });
+  // Hyphens became spaces above, so "co-operation" arrives here as two words.
+  return key.replace(/co operation/g, 'cooperation');
+}
+
+export type TermKind = 'name' | 'acronym';
+
+const acronymKey = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The key under which a term and the texts it matches are the same term. */
+export const termKey = (kind: TermKind, text: string) => (kind === 'name' ? normalizeKey(text) : acronymKey(text));
+
+/**
+ * The form a search query and the terms it looks at are compared in: `normalizeKey`, then any
+ * punctuation as a space ("UN.GIFT" is "un gift", "d’exploitation" is "d exploitation").
+ */
+export function foldForSearch(text: string): string {
+  return normalizeKey(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

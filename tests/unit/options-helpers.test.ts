@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { glossary } from '../../glossary';
 import { fileSizeError, formatSize, jsonErrorOffset, readJsonFile } from '../../glossary/json-file';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { parseSettingsFile, SETTINGS_FILE_MAX_BYTES, settingsFileContent } from '../../lib/settings-file';

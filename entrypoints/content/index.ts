@@ -25,9 +25,8 @@ export default defineContentScript({
   async main(ctx) {
     const started = performance.now();
     if (!document.body) return;
-    const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
-    const { signal } = controller;
+    // Aborted when the extension is updated, reloaded or removed: everything below stops with it.
+    const { signal } = ctx;
 
     // The style sheet goes in with the first highlight: a page without any is left untouched.
     const style = document.createElement('style');

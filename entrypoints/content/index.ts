@@ -81,7 +81,6 @@ export default defineContentScript({
     };
     const card = createCard({
       ctx,
-      signal,
       settings: () => settings,
       entryById,
       onHideEntry: (id) => update((s) => ({ ...s, hiddenEntries: [...new Set([...s.hiddenEntries, id])] })),

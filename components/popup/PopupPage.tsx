@@ -13,7 +13,7 @@ import { buildSearchIndex, combineEntries, type SearchHit, searchGlossary } from
 import { t, uiLanguage } from '../../lib/i18n';
 import type { ContentRequest } from '../../lib/messages';
 import { isSiteEnabled, type Settings, withSiteEnabled } from '../../lib/settings';
-import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/storage';
+import { loadCustomEntries, loadSettings, saveSettings, watchCustomEntries, watchSettings } from '../../lib/storage';
 import { EntryView, entryTitle } from '../EntryView';
 import {
   hostnameOf,
@@ -135,11 +135,11 @@ function useStored() {
       if (!controller.signal.aborted) setSettings(s);
     });
     watchSettings(setSettings, controller.signal);
-    void customEntriesItem.getValue().then((entries) => {
-      if (!controller.signal.aborted) setCustom(Array.isArray(entries) ? entries : []);
+    const builtIn = () => glossary;
+    void loadCustomEntries(builtIn).then((stored) => {
+      if (!controller.signal.aborted) setCustom(stored.entries);
     });
-    const unwatch = customEntriesItem.watch((entries) => setCustom(Array.isArray(entries) ? entries : []));
-    controller.signal.addEventListener('abort', unwatch, { once: true });
+    watchCustomEntries(builtIn, (stored) => setCustom(stored.entries), controller.signal);
     return () => controller.abort();
   }, []);
   return { settings, setSettings, custom };

@@ -12,7 +12,7 @@ import { lazyMatcher, mergePrepared, prepareMatcher } from '../../glossary/match
 import type { Entry, Glossary } from '../../glossary/schema';
 import { type MentionsReply, parseContentRequest } from '../../lib/messages';
 import { isSiteEnabled, type Settings, withSiteEnabled } from '../../lib/settings';
-import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/storage';
+import { loadCustomEntries, loadSettings, saveSettings, watchCustomEntries, watchSettings } from '../../lib/storage';
 import { applyRootAttributes, highlightCss, isDrawn } from '../../page/highlight-style';
 import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from '../../page/highlighter';
 
@@ -62,16 +62,18 @@ export default defineContentScript({
       applyRootAttributes(document.documentElement, null);
     };
 
-    // The glossary is parsed when a card first needs it, not on every page load.
+    // The glossary is parsed when a card or the user's own entries first need it, not on every page load.
+    let glossary: Glossary | undefined;
+    const builtIn = () => (glossary ??= JSON.parse(glossaryText) as Glossary);
     let entries: Map<string, Entry> | undefined;
     let custom: Entry[] = [];
     const entryById = (id: string) => {
-      entries ??= new Map([...(JSON.parse(glossaryText) as Glossary), ...custom].map((e) => [e.id, e]));
+      entries ??= new Map([...builtIn(), ...custom].map((e) => [e.id, e]));
       return entries.get(id);
     };
-    /** The user's own entries join the built-in ones (checked when they were saved). */
-    const applyCustomEntries = (next: Entry[] | null) => {
-      custom = Array.isArray(next) ? next : [];
+    /** The user's own entries join the built-in ones (storage checked them when reading). */
+    const applyCustomEntries = (next: Entry[]) => {
+      custom = next;
       entries = undefined;
       ids = undefined;
       return lazyMatcher(custom.length ? mergePrepared(preparedMatcher, prepareMatcher(custom)) : preparedMatcher);
@@ -150,19 +152,22 @@ export default defineContentScript({
     });
 
     const compiled = performance.now();
-    const [initial, initialCustom] = await Promise.all([loadSettings(), customEntriesItem.getValue()]);
-    if (initialCustom.length) highlighter.replaceMatcher(applyCustomEntries(initialCustom));
+    const [initial, initialCustom] = await Promise.all([loadSettings(), loadCustomEntries(builtIn)]);
+    if (initialCustom.entries.length) highlighter.replaceMatcher(applyCustomEntries(initialCustom.entries));
     const loaded = performance.now();
     apply(initial);
     // Main-thread cost of starting, without the wait for storage (the first pass has its own measure).
     const busyMs = compiled - started + (performance.now() - loaded);
     performance.measure('palermo-lens:startup', { start: started, end: performance.now(), detail: { busyMs } });
     watchSettings(apply, signal);
-    const unwatchCustom = customEntriesItem.watch((next) => {
-      void highlighter.replaceMatcher(applyCustomEntries(next));
-      if (style.isConnected) restyle();
-    });
-    signal.addEventListener('abort', unwatchCustom, { once: true });
+    watchCustomEntries(
+      builtIn,
+      (next) => {
+        void highlighter.replaceMatcher(applyCustomEntries(next.entries));
+        if (style.isConnected) restyle();
+      },
+      signal,
+    );
     ctx.onInvalidated(clearPage);
   },
 });

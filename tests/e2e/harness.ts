@@ -1,5 +1,5 @@
 /** What every e2e file needs: a server for the fixtures, Chromium with the extension, helpers. */
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { type ExtensionBrowser, launchChromium } from './chromium';
@@ -50,17 +50,47 @@ export async function open(h: Harness, path: string): Promise<{ page: Page; erro
   return { page, errors };
 }
 
-type ChromeGlobal = { chrome: { storage: { sync: { set(items: object): Promise<void> } } } };
+type StorageArea = { set(items: object): Promise<void> };
+type ChromeGlobal = {
+  chrome: {
+    storage: { sync: StorageArea; local: StorageArea };
+    tabs: { query(q: object): Promise<{ id?: number }[]> };
+  };
+};
+
+/** The extension's service worker: it can use every extension API (storage, tabs). */
+export function extensionWorker(b: ExtensionBrowser): Worker {
+  const worker = b.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no extension service worker');
+  return worker;
+}
+
+/** Writes values as they are into the extension's storage, as any code with access to it could. */
+export async function writeStorage(b: ExtensionBrowser, area: 'sync' | 'local', items: Record<string, unknown>) {
+  await extensionWorker(b).evaluate(
+    ([a, i]) => (globalThis as unknown as ChromeGlobal).chrome.storage[a as 'sync' | 'local'].set(i as object),
+    [area, items] as const,
+  );
+}
 
 /** Writes settings through the extension's own storage, as the options page would. */
 export async function setSettings(h: Harness, patch: Partial<Settings>): Promise<void> {
-  const worker = h.browser.context.serviceWorkers()[0];
-  if (!worker) throw new Error('no extension service worker');
-  const settings = { ...structuredClone(DEFAULT_SETTINGS), ...patch };
-  await worker.evaluate(
-    (s) => (globalThis as unknown as ChromeGlobal).chrome.storage.sync.set({ settings: s }),
-    settings,
+  await writeStorage(h.browser, 'sync', { settings: { ...structuredClone(DEFAULT_SETTINGS), ...patch } });
+}
+
+const tabIds = (b: ExtensionBrowser) =>
+  extensionWorker(b).evaluate(async () =>
+    (await (globalThis as unknown as ChromeGlobal).chrome.tabs.query({})).map((t) => t.id as number),
   );
+
+/** A new tab at `url` and its id (the one tab that was not there before), for the popup's ?tab=N. */
+export async function openTab(b: ExtensionBrowser, url: string): Promise<{ page: Page; tabId: number }> {
+  const before = new Set(await tabIds(b));
+  const page = await b.context.newPage();
+  const added = (await tabIds(b)).filter((id) => !before.has(id));
+  if (added.length !== 1) throw new Error(`expected one new tab, found ${added.length}`);
+  await page.goto(url);
+  return { page, tabId: added[0] as number };
 }
 
 /** The ids of the highlights inside `selector`, in document order. */

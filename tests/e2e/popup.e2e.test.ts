@@ -12,34 +12,10 @@ import { entryById } from '../../glossary';
 import { CATEGORIES } from '../../glossary/schema';
 import { entry, names } from '../unit/helpers';
 import { type ExtensionBrowser, launchChromium } from './chromium';
-import { type Harness, setSettings, startHarness, waitForPass } from './harness';
+import { type Harness, openTab, setSettings, startHarness, waitForPass, writeStorage } from './harness';
 
 const h = startHarness();
 afterEach(() => setSettings(h, {}));
-
-type ChromeTabs = { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } };
-type ChromeStorage = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-
-function worker(harness: Harness) {
-  const sw = harness.browser.context.serviceWorkers()[0];
-  if (!sw) throw new Error('no extension service worker');
-  return sw;
-}
-
-const tabIds = (harness: Harness) =>
-  worker(harness).evaluate(async () =>
-    (await (globalThis as unknown as ChromeTabs).chrome.tabs.query({})).map((t) => t.id as number),
-  );
-
-/** A new tab at `url` and its id (the one tab that was not there before). */
-async function openTab(harness: Harness, url: string): Promise<{ page: Page; tabId: number }> {
-  const before = new Set(await tabIds(harness));
-  const page = await harness.browser.context.newPage();
-  const added = (await tabIds(harness)).filter((id) => !before.has(id));
-  expect(added).toHaveLength(1);
-  await page.goto(url);
-  return { page, tabId: added[0] as number };
-}
 
 /** The popup, looking at tab `tabId` (or at the active tab without it), with its uncaught errors. */
 async function openPopup(harness: Harness, tabId?: number) {
@@ -54,7 +30,7 @@ async function openPopup(harness: Harness, tabId?: number) {
 
 /** The demo page, highlighted, and a popup for it. */
 async function demoWithPopup() {
-  const { page, tabId } = await openTab(h, h.server.url('/demo.html'));
+  const { page, tabId } = await openTab(h.browser, h.server.url('/demo.html'));
   await waitForPass(page);
   const { popup, errors } = await openPopup(h, tabId);
   await popup.waitForSelector('.pp-entries [data-entry-id]');
@@ -244,7 +220,7 @@ describe('the toolbar popup (Chromium, built extension)', () => {
   });
 
   it('searches the glossary by acronym or name and shows the entry, with related entries', async () => {
-    const { page, tabId } = await openTab(h, h.server.url('/demo.html'));
+    const { page, tabId } = await openTab(h.browser, h.server.url('/demo.html'));
     const { popup, errors } = await openPopup(h, tabId);
     const search = popup.getByRole('searchbox', { name: 'Search the glossary' });
 
@@ -298,11 +274,7 @@ describe('the toolbar popup (Chromium, built extension)', () => {
       acronyms: { en: [{ text: 'FOTT' }], fr: [] },
       definition: { en: 'A test association.', fr: 'Une association de test.' },
     });
-    const setCustom = (value: unknown) =>
-      worker(h).evaluate(
-        (v) => (globalThis as unknown as ChromeStorage).chrome.storage.local.set({ customEntries: v }),
-        value,
-      );
+    const setCustom = (value: unknown) => writeStorage(h.browser, 'local', { customEntries: value });
     await setCustom([mine]);
     try {
       const { popup, errors } = await openPopup(h);
@@ -322,7 +294,7 @@ describe('the toolbar popup (Chromium, built extension)', () => {
   });
 
   it('says so on a page where it cannot run, and the search still works', async () => {
-    const { page, tabId } = await openTab(h, 'chrome://version');
+    const { page, tabId } = await openTab(h.browser, 'chrome://version');
     const { popup, errors } = await openPopup(h, tabId);
     const message =
       'Palermo Lens cannot read this page (browser pages and the extension store are off limits). The glossary search below still works.';
@@ -345,7 +317,7 @@ describe('the toolbar popup (Chromium, built extension)', () => {
     await own.popup.close();
 
     // A page without a content script that answers (about:blank) gives the same message, not an error.
-    const blank = await openTab(h, 'about:blank');
+    const blank = await openTab(h.browser, 'about:blank');
     const forBlank = await openPopup(h, blank.tabId);
     await forBlank.popup.getByText(message).waitFor();
     expect(forBlank.errors).toEqual([]);
@@ -367,7 +339,7 @@ describe('the toolbar popup (Chromium, built extension)', () => {
       expect(await axeViolations(popup), `${colorScheme}, entry`).toEqual([]);
     }
     // A restricted page (the site switched off is checked with the switch).
-    const restricted = await openTab(h, 'chrome://version');
+    const restricted = await openTab(h.browser, 'chrome://version');
     const other = await openPopup(h, restricted.tabId);
     await other.popup.locator('.pp-note--warning').waitFor();
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -20,6 +20,8 @@ export type EntriesResult = { ok: true; entries: Entry[] } | { ok: false; errors
 /** A problem with one entry: where (its id or its index) and which field. */
 interface Problem {
   entry: string;
+  /** The entry's place in the list checked, from 0. */
+  index: number;
   field: string;
   message: string;
 }
@@ -29,9 +31,15 @@ const TWO_CAPITALS = /^\p{Lu}{2}$/u;
 
 /**
  * The rules beyond the schema, for `entries` (already schema-valid) next to the built-in
- * glossary and `others` (the user's other entries, already saved and checked).
+ * glossary and `others` (the user's other entries, already saved and checked). `numbers` are the
+ * entries' numbers in the messages (their place in the list the user knows).
  */
-function ruleProblems(entries: readonly Entry[], builtIn: Glossary, others: readonly Entry[]): Problem[] {
+function ruleProblems(
+  entries: readonly Entry[],
+  builtIn: Glossary,
+  others: readonly Entry[],
+  numbers: readonly number[] = entries.map((_, i) => i + 1),
+): Problem[] {
   const problems: Problem[] = [];
   const builtInIds = new Set(builtIn.map((e) => e.id));
   const otherIds = new Set(others.map((e) => e.id));
@@ -39,10 +47,10 @@ function ruleProblems(entries: readonly Entry[], builtIn: Glossary, others: read
   const firstIndex = new Map<string, number>();
   entries.forEach((entry, index) => {
     const where = `entry "${entry.id}"`;
-    const add = (field: string, message: string) => problems.push({ entry: where, field, message });
+    const add = (field: string, message: string) => problems.push({ entry: where, index, field, message });
     const first = firstIndex.get(entry.id);
     if (first === undefined) firstIndex.set(entry.id, index);
-    else add('id', `the id is used twice, by entries #${first + 1} and #${index + 1}`);
+    else add('id', `the id is used twice, by entries #${numbers[first]} and #${numbers[index]}`);
     if (builtInIds.has(entry.id)) add('id', `"${entry.id}" is the id of a built-in entry`);
     if (otherIds.has(entry.id)) add('id', `"${entry.id}" is already the id of another of your entries`);
 
@@ -86,8 +94,11 @@ function ruleProblems(entries: readonly Entry[], builtIn: Glossary, others: read
     if (!prefix || !ours.has(prefix)) continue;
     const rest = message.slice(prefix.length);
     const field = /^field (\S+): /.exec(rest);
+    const entry = prefix.slice(0, -2);
     problems.push({
-      entry: prefix.slice(0, -2),
+      entry,
+      // With ids used twice, the first: its twin is refused for its id, and the check runs again.
+      index: entries.findIndex((e) => `entry "${e.id}"` === entry),
       field: field?.[1] ?? '',
       message: field ? rest.slice(field[0].length) : rest,
     });
@@ -169,17 +180,79 @@ export function entriesFileContent(entries: readonly Entry[]): string {
   return `${JSON.stringify({ format: ENTRIES_FORMAT, version: ENTRIES_FILE_VERSION, entries }, null, 2)}\n`;
 }
 
+/** A stored entry left out because it is damaged, and why. */
+export interface DroppedEntry {
+  /** Its place in the stored list, from 1; null when the stored value is not a list at all. */
+  number: number | null;
+  id: string | null;
+  problems: string[];
+}
+
+export interface StoredEntries {
+  entries: Entry[];
+  dropped: DroppedEntry[];
+}
+
 /**
- * The entries of a value read from storage that pass the schema, in their order; anything else
- * (a value that is not a list, an item that is not a valid entry) is dropped, since storage can
- * hold data from an older version, a sync conflict or another tool. It checks each entry alone:
- * the rules between entries (ids, shared terms) are checked when entries are saved, and the merge
- * with the built-in glossary (glossary/merge.ts) leaves out an entry with a built-in id.
+ * The user's entries as storage holds them, which can be anything (an older or newer version, a
+ * sync conflict, another tool): each is checked like an imported one, the schema then the rules
+ * next to the built-in glossary, and the valid ones are kept in their order. A damaged entry is
+ * left out on its own and reported; so is an entry that only made sense with one left out (a
+ * related entry that is gone). Nothing stored means no entries.
  */
-export function storedCustomEntries(value: unknown): Entry[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
+export function storedCustomEntries(value: unknown, builtIn: Glossary): StoredEntries {
+  if (value === null || value === undefined) return { entries: [], dropped: [] };
+  if (!Array.isArray(value)) {
+    return {
+      entries: [],
+      dropped: [{ number: null, id: null, problems: [`not a list of entries (${typeof value})`] }],
+    };
+  }
+  const dropped: DroppedEntry[] = [];
+  let kept: { entry: Entry; number: number }[] = [];
+  value.forEach((item: unknown, index) => {
     const parsed = v.safeParse(EntrySchema, item);
-    return parsed.success ? [parsed.output] : [];
+    if (parsed.success) kept.push({ entry: parsed.output, number: index + 1 });
+    else {
+      const id = isRecord(item) && typeof item.id === 'string' ? item.id : null;
+      const problems = parsed.issues.map((issue) => {
+        const path = v.getDotPath(issue);
+        return path ? `field ${path}: ${issue.message}` : issue.message;
+      });
+      dropped.push({ number: index + 1, id, problems });
+    }
   });
+  // Leaving an entry out can break another (a related entry gone): check again until none is left out.
+  for (;;) {
+    const problems = ruleProblems(
+      kept.map((k) => k.entry),
+      builtIn,
+      [],
+      kept.map((k) => k.number),
+    );
+    if (problems.length === 0) break;
+    // Ids first: once they are unique, every other problem names its entry without doubt.
+    const idProblems = problems.filter((p) => p.field === 'id');
+    const refused = new Map<number, string[]>();
+    for (const p of idProblems.length ? idProblems : problems) {
+      const reason = p.field ? `field ${p.field}: ${p.message}` : p.message;
+      refused.set(p.index, [...(refused.get(p.index) ?? []), reason]);
+    }
+    for (const [index, reasons] of refused) {
+      const { entry, number } = kept[index] as (typeof kept)[number];
+      dropped.push({ number, id: entry.id, problems: reasons });
+    }
+    kept = kept.filter((_, i) => !refused.has(i));
+  }
+  dropped.sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  return { entries: kept.map((k) => k.entry), dropped };
+}
+
+/** One dropped entry for people: `#3 "custom-x" (field names.en: must not be empty)`. */
+export function describeDropped(dropped: DroppedEntry): string {
+  const shown = dropped.problems.slice(0, 3);
+  const more = dropped.problems.length - shown.length;
+  const why = `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  if (dropped.number === null) return `the stored value (${why})`;
+  return `#${dropped.number}${dropped.id === null ? '' : ` "${dropped.id}"`} (${why})`;
 }

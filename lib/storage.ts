@@ -1,23 +1,50 @@
 /**
- * Where the settings live: `storage.sync` (WXT storage item, versioned from the first release so
- * that later releases can migrate). Every context reads and watches them through this module.
+ * What the extension stores, as WXT storage items: the settings in `storage.sync`, the user's
+ * own entries in `storage.local`. Every context reads, watches and writes them through this
+ * module, never through the items, because storage can hold anything (an older or newer
+ * version, a sync conflict, another tool writing there): every value is validated on read.
+ * Damaged settings fields take their defaults; damaged entries are left out, one by one, and
+ * named in a console warning. Nothing is written back on read: the next save replaces the value.
+ *
+ * The items are versioned (1) so that a later release can add migrations. WXT keeps their
+ * version in `settings$` and `customEntries$` but reads it only to run migrations, and there are
+ * none yet: a damaged version key changes nothing (the damaged-storage e2e test writes them too).
  */
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import type { Entry } from '../glossary/schema';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { describeDropped, type StoredEntries, storedCustomEntries } from '../glossary/custom-entries';
+import type { Entry, Glossary } from '../glossary/schema';
+import { normalizeSettings, type Settings, SettingsSchema } from './settings';
 
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+const WARNING = 'Palermo Lens:';
+
+// `unknown`: what comes out is only trusted after the checks below.
+const settingsItem = storage.defineItem<unknown>('sync:settings', { version: 1 });
+/** `storage.local`: sync's 8 KB per item is too small for them. */
+const customEntriesItem = storage.defineItem<unknown>('local:customEntries', { version: 1 });
+
+/** Settings from a stored value, repaired field by field, with a warning naming what was repaired. */
+function readSettings(value: unknown): Settings {
+  if (value !== null && value !== undefined) {
+    const parsed = v.safeParse(SettingsSchema, value);
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.issues.map((issue) => v.getDotPath(issue) ?? '(the whole value)'))];
+      console.warn(
+        WARNING,
+        `the stored settings were damaged: default values replace ${fields.join(', ')} (unknown fields are ignored)`,
+      );
+    }
+  }
+  return normalizeSettings(value);
+}
 
 export async function loadSettings(): Promise<Settings> {
-  return normalizeSettings(await settingsItem.getValue());
+  return readSettings(await settingsItem.getValue());
 }
 
 /** Calls `onChange` with every new value until `signal` aborts. */
 export function watchSettings(onChange: (settings: Settings) => void, signal: AbortSignal): void {
-  const unwatch = settingsItem.watch((value) => onChange(normalizeSettings(value)));
+  const unwatch = settingsItem.watch((value) => onChange(readSettings(value)));
   signal.addEventListener('abort', unwatch, { once: true });
 }
 
@@ -37,10 +64,38 @@ export async function saveSettings(settings: Settings): Promise<void> {
 }
 
 /**
- * The user's own glossary entries, in `storage.local` (sync's 8 KB per item is too small for
- * them). They are validated with the glossary's schema when imported or edited (custom-entries.ts).
+ * The user's entries from a stored value, checked against the built-in glossary, which is only
+ * asked for when there are entries to check (the content script parses it lazily).
  */
-export const customEntriesItem = storage.defineItem<Entry[]>('local:customEntries', {
-  fallback: [],
-  version: 1,
-});
+function readCustomEntries(value: unknown, builtIn: () => Glossary): StoredEntries {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+    return { entries: [], dropped: [] };
+  }
+  const stored = storedCustomEntries(value, builtIn());
+  const { length } = stored.dropped;
+  if (length) {
+    const what = length === 1 ? 'stored custom entry was' : 'stored custom entries were';
+    console.warn(WARNING, `${length} ${what} damaged and left out: ${stored.dropped.map(describeDropped).join('; ')}`);
+  }
+  return stored;
+}
+
+/** The user's own entries, without the damaged ones (listed in `dropped`). */
+export async function loadCustomEntries(builtIn: () => Glossary): Promise<StoredEntries> {
+  return readCustomEntries(await customEntriesItem.getValue(), builtIn);
+}
+
+/** Calls `onChange` with the user's entries at every change until `signal` aborts. */
+export function watchCustomEntries(
+  builtIn: () => Glossary,
+  onChange: (stored: StoredEntries) => void,
+  signal: AbortSignal,
+): void {
+  const unwatch = customEntriesItem.watch((value) => onChange(readCustomEntries(value, builtIn)));
+  signal.addEventListener('abort', unwatch, { once: true });
+}
+
+/** Saves the user's entries (checked by the options page before): they replace what was stored. */
+export async function saveCustomEntries(entries: readonly Entry[]): Promise<void> {
+  await customEntriesItem.setValue(entries);
+}

@@ -1,64 +1,29 @@
 /**
  * The highlighter: finds mentions in the page's text with the matcher and wraps each in its own
- * element (not mark.js: docs/performance.md says why), in short slices so that the page never freezes, then keeps up with the page through
- * one MutationObserver. It only wraps and unwraps: what a highlight looks like is CSS
+ * element (not mark.js: docs/performance.md says why), in short slices so that the page never
+ * freezes, then keeps up with the page through one MutationObserver. It reads and writes the page;
+ * what it skips and what a text node becomes are decided in highlight-plan.ts, the first mention
+ * of each entry is kept in first-mentions.ts. What a highlight looks like is CSS
  * (highlight-style.ts), what it means is the card's business.
  */
 import type { Matcher, Mention } from '../glossary/matcher';
+import { FirstMentions } from './first-mentions';
+import {
+  contextText,
+  HIGHLIGHT_NODE_NAME,
+  HIGHLIGHT_TAG,
+  highlightableTextNodes,
+  highlightPieces,
+} from './highlight-plan';
 
-/** The element of every highlight. A custom tag: no page rule for `mark` or `span` reaches it. */
-export const HIGHLIGHT_TAG = 'palermo-mark';
-const HIGHLIGHT_NODE_NAME = HIGHLIGHT_TAG.toUpperCase();
-/** Marks the extension's own UI hosts, which are never highlighted. */
-export const UI_ATTRIBUTE = 'data-palermo-lens-ui';
+// The contract's names, for the highlighter's users.
+export { HIGHLIGHT_TAG, UI_ATTRIBUTE } from './highlight-plan';
 export const MEASURE_NAME = 'palermo-lens:highlight';
 
-export const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'SVG',
-  'MATH',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'VAR',
-  'HEAD',
-  'TITLE',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  HIGHLIGHT_NODE_NAME,
-]);
-/** Blocks whose text is the context of a term that needs context words. */
-const BLOCK_SELECTOR =
-  'p, li, dd, dt, td, th, blockquote, figcaption, caption, h1, h2, h3, h4, h5, h6, article, section, body';
 /** A slice of work stays well under one frame, so the page keeps responding. */
 const SLICE_BUDGET_MS = 8;
 /** Attribute changes that can reveal hidden text. */
 const REVEALING_ATTRIBUTES = ['hidden', 'open', 'class', 'style', 'aria-hidden'];
-
-/** Whether an element's subtree is never highlighted. */
-function isSkipped(el: Element): boolean {
-  return (
-    SKIPPED_TAGS.has(el.nodeName.toUpperCase()) ||
-    el.hasAttribute(UI_ATTRIBUTE) ||
-    // The attribute, not isContentEditable: that one needs styles, which our writes invalidate.
-    (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') ||
-    el.getAttribute('role') === 'textbox' ||
-    el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden') === 'true'
-  );
-}
 
 function isVisible(el: Element): boolean {
   // checkVisibility is Chrome 105+ and Firefox 106+; without it, assume visible.
@@ -125,8 +90,7 @@ export class Highlighter {
   private running: Promise<void> | null = null;
   /** Between start() and stop(). */
   private following = false;
-  /** The first highlight of each entry, by entry id. */
-  private firsts = new Map<string, HTMLElement>();
+  private readonly firsts: FirstMentions;
   private hiddenCheck: ReturnType<typeof setTimeout> | null = null;
   /** Mutation batches in the last second, to back off from pages that mutate in a loop. */
   private recentBatches: number[] = [];
@@ -136,6 +100,7 @@ export class Highlighter {
     this.root = options.root ?? document.body;
     this.signal = options.signal;
     this.onChange = options.onChange;
+    this.firsts = new FirstMentions(this.root);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
@@ -176,7 +141,7 @@ export class Highlighter {
     }
     for (const parent of parents) parent.normalize();
     this.splits = new WeakMap();
-    this.firsts = new Map();
+    this.firsts.clear();
   }
 
   /** Looks at the page again with another matcher (the user changed their own entries). */
@@ -288,7 +253,7 @@ export class Highlighter {
       }
       for (const [node, mentions] of found) stats.highlights += this.highlight(node, mentions);
       if (found.length) this.onChange?.(stats);
-      if (done) this.repairFirsts();
+      if (done) this.firsts.repair();
       this.observer.takeRecords();
       const slice = performance.now() - sliceStart;
       stats.busyMs += slice;
@@ -308,7 +273,7 @@ export class Highlighter {
       for (const root of roots) {
         if (!root.isConnected || this.isInsideVisited(root, visited)) continue;
         visited.add(root);
-        yield* this.textNodes(root);
+        yield* highlightableTextNodes(root);
       }
     }
   }
@@ -316,29 +281,6 @@ export class Highlighter {
   /** Whether a root was already walked in this pass, itself or as part of a larger one. */
   private isInsideVisited(node: Node, visited: Set<Node>): boolean {
     for (let n: Node | null = node; n; n = n.parentNode) if (visited.has(n)) return true;
-    return false;
-  }
-
-  /** The text nodes under `root` that may be highlighted, skipping excluded subtrees whole. */
-  private *textNodes(root: Node): Generator<Text> {
-    if (root.nodeType === Node.TEXT_NODE) {
-      if (root.parentElement && !this.isInsideSkipped(root.parentElement)) yield root as Text;
-      return;
-    }
-    if (!(root instanceof Element) || this.isInsideSkipped(root)) return;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) =>
-        node.nodeType === Node.TEXT_NODE
-          ? NodeFilter.FILTER_ACCEPT
-          : isSkipped(node as Element)
-            ? NodeFilter.FILTER_REJECT
-            : NodeFilter.FILTER_SKIP,
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node as Text;
-  }
-
-  private isInsideSkipped(el: Element): boolean {
-    for (let e: Element | null = el; e; e = e.parentElement) if (isSkipped(e)) return true;
     return false;
   }
 
@@ -353,7 +295,7 @@ export class Highlighter {
     if (!parent) return [];
     let block: string | undefined;
     const context = () => {
-      block ??= (parent.closest(BLOCK_SELECTOR) ?? parent).textContent ?? '';
+      block ??= contextText(parent);
       return block;
     };
     const mentions = this.matcher.find(text, context);
@@ -369,70 +311,14 @@ export class Highlighter {
   private highlight(node: Text, mentions: Mention[]): number {
     if (!node.parentNode) return 0;
     const marks: HTMLElement[] = [];
-    const pieces = this.pieces(node.data, mentions, 0, false, marks);
+    const pieces = highlightPieces(node.data, mentions, marks);
     // The original node keeps the text before the first mention (a page script may hold it);
     // the rest goes in after it at once: two changes to the page, whatever the number of mentions.
     const before = pieces.shift() as Text;
     node.data = before.data;
     node.after(...pieces);
     this.splits.set(node, pieces);
-    for (const mark of marks) this.noteFirst(mark, mark.getAttribute('data-glossary-id') as string);
+    for (const mark of marks) this.firsts.note(mark, mark.getAttribute('data-glossary-id') as string);
     return marks.length;
-  }
-
-  /**
-   * `text` (which starts at `offset`) as a text node for what comes before the first mention,
-   * then a highlight for each mention (with those nested in it) and the text between them.
-   */
-  private pieces(text: string, mentions: Mention[], offset: number, inner: boolean, marks: HTMLElement[]): Node[] {
-    const out: Node[] = [document.createTextNode(text.slice(0, (mentions[0]?.start ?? offset) - offset))];
-    for (const [i, mention] of mentions.entries()) {
-      const mark = document.createElement(HIGHLIGHT_TAG);
-      mark.setAttribute('data-glossary-id', mention.id);
-      mark.setAttribute('data-glossary-category', mention.category);
-      if (inner) mark.setAttribute('data-glossary-inner', '');
-      marks.push(mark);
-      const name = text.slice(mention.start - offset, mention.end - offset);
-      if (mention.inner.length)
-        mark.append(...this.pieces(name, mention.inner, mention.start, true, marks).filter((n) => n.textContent));
-      else mark.textContent = name;
-      out.push(mark);
-      const after = text.slice(mention.end - offset, (mentions[i + 1]?.start ?? offset + text.length) - offset);
-      if (after) out.push(document.createTextNode(after));
-    }
-    return out;
-  }
-
-  /**
-   * Keeps `data-glossary-first` on the first highlight of each entry in document order (for
-   * "first mention only"), comparing a new highlight with the current first of its entry only.
-   */
-  private noteFirst(mark: HTMLElement, id: string): void {
-    let current = this.firsts.get(id);
-    if (current && !current.isConnected) current = this.findFirst(id);
-    if (current && current !== mark && !(mark.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING)) {
-      this.firsts.set(id, current);
-      return;
-    }
-    current?.removeAttribute('data-glossary-first');
-    mark.setAttribute('data-glossary-first', '');
-    this.firsts.set(id, mark);
-  }
-
-  /** The first highlight of an entry, after the page removed the one we knew. */
-  private findFirst(id: string): HTMLElement | undefined {
-    const first = this.root.querySelector<HTMLElement>(`${HIGHLIGHT_TAG}[data-glossary-id="${CSS.escape(id)}"]`);
-    first?.setAttribute('data-glossary-first', '');
-    return first ?? undefined;
-  }
-
-  /** Firsts the page removed since the last pass are replaced by the next highlight of their entry. */
-  private repairFirsts(): void {
-    for (const [id, mark] of this.firsts) {
-      if (mark.isConnected) continue;
-      const first = this.findFirst(id);
-      if (first) this.firsts.set(id, first);
-      else this.firsts.delete(id);
-    }
   }
 }

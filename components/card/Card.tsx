@@ -1,6 +1,6 @@
 /**
  * The hover card: one shadow-root UI per frame, driven by the state machine of
- * lib/card-state.ts. One set of delegated listeners on the document turns pointer, click, key and
+ * page/card-state.ts. One set of delegated listeners on the document turns pointer, click, key and
  * scroll events into card events; the card renders the entry with EntryView and is placed next to
  * the hovered line of the highlight with Floating UI.
  */
@@ -28,8 +28,8 @@ const REST_TOLERANCE_PX = 4;
 const HEADING_ID = 'palermo-lens-card-title';
 
 export interface CardDependencies {
+  /** Owns every listener and timer of the card: WXT removes them when the script is invalidated. */
   ctx: ContentScriptContext;
-  signal: AbortSignal;
   settings: () => Settings | undefined;
   entryById: (id: string) => Entry | undefined;
   onHideEntry: (id: string) => void;
@@ -50,18 +50,18 @@ export function createCard(deps: CardDependencies): Card {
   let state: CardState = HIDDEN;
   let ui: Ui | undefined;
   let uiLoading: Promise<Ui> | undefined;
-  let restTimer: ReturnType<typeof setTimeout> | undefined;
-  let graceTimer: ReturnType<typeof setTimeout> | undefined;
-  let watchTimer: ReturnType<typeof setInterval> | undefined;
+  let restTimer: number | undefined;
+  let graceTimer: number | undefined;
+  let watchTimer: number | undefined;
   let hovered: Element | null = null;
   let pointer: { x: number; y: number } | null = null;
   let restFrom: { x: number; y: number } | null = null;
   let focusBefore: Element | null = null;
   let anchorLine = 0;
-  const { signal } = deps;
+  const { ctx } = deps;
 
   const loadUi = (): Promise<Ui> => {
-    uiLoading ??= createShadowRootUi<void>(deps.ctx, {
+    uiLoading ??= createShadowRootUi<void>(ctx, {
       name: 'palermo-lens-card',
       position: 'inline',
       anchor: 'body',
@@ -101,12 +101,12 @@ export function createCard(deps: CardDependencies): Card {
     if (state.kind === 'opening') {
       clearTimeout(restTimer);
       restFrom = pointer;
-      restTimer = setTimeout(() => dispatch({ type: 'rest-elapsed' }), settings?.hoverDelayMs ?? 250);
+      restTimer = ctx.setTimeout(() => dispatch({ type: 'rest-elapsed' }), settings?.hoverDelayMs ?? 250);
     } else clearTimeout(restTimer);
 
     if (state.kind === 'shown' && state.leaving) {
       if (!(before.kind === 'shown' && before.leaving))
-        graceTimer = setTimeout(() => dispatch({ type: 'grace-elapsed' }), GRACE_MS);
+        graceTimer = ctx.setTimeout(() => dispatch({ type: 'grace-elapsed' }), GRACE_MS);
     } else clearTimeout(graceTimer);
 
     const beforeMark = before.kind === 'shown' || before.kind === 'pinned' ? before.target.mark : null;
@@ -115,7 +115,7 @@ export function createCard(deps: CardDependencies): Card {
     mark?.setAttribute('data-glossary-active', '');
 
     if (mark) {
-      watchTimer ??= setInterval(() => {
+      watchTimer ??= ctx.setInterval(() => {
         if (!mark.isConnected) dispatch({ type: 'mark-removed' });
       }, 500);
       void show(before);
@@ -256,13 +256,7 @@ export function createCard(deps: CardDependencies): Card {
     return mark && settings && isDrawn(mark, settings) ? mark : null;
   };
 
-  const listen = <K extends keyof DocumentEventMap>(
-    type: K,
-    handler: (event: DocumentEventMap[K]) => void,
-    options: AddEventListenerOptions = {},
-  ) => document.addEventListener(type, handler, { ...options, signal });
-
-  listen('pointerover', (event) => {
+  ctx.addEventListener(document, 'pointerover', (event) => {
     if (inCard(event) || event.pointerType === 'touch') return;
     const mark = markOf(event.target);
     pointer = { x: event.clientX, y: event.clientY };
@@ -274,14 +268,15 @@ export function createCard(deps: CardDependencies): Card {
       dispatch({ type: 'enter-mark', mark });
     }
   });
-  listen('pointerout', (event) => {
+  ctx.addEventListener(document, 'pointerout', (event) => {
     if (!hovered || inCard(event)) return;
     const to = event.relatedTarget instanceof Element ? event.relatedTarget.closest(HIGHLIGHT_TAG) : null;
     if (to === hovered) return;
     hovered = null;
     dispatch({ type: 'leave-mark' });
   });
-  listen(
+  ctx.addEventListener(
+    document,
     'pointermove',
     (event) => {
       pointer = { x: event.clientX, y: event.clientY };
@@ -293,20 +288,22 @@ export function createCard(deps: CardDependencies): Card {
     },
     { passive: true },
   );
-  listen('click', (event) => {
+  ctx.addEventListener(document, 'click', (event) => {
     const mark = markOf(event.target);
     // A highlight inside a link stays a link: the click follows it.
     if (!mark || mark.closest('a[href]')) return;
     dispatch({ type: 'click-mark', mark });
   });
-  listen(
+  ctx.addEventListener(
+    document,
     'pointerdown',
     (event) => {
       if (isOpen() && !inCard(event) && !markOf(event.target)) close();
     },
     { capture: true },
   );
-  listen(
+  ctx.addEventListener(
+    document,
     'keydown',
     (event) => {
       if (event.key === 'Escape' && isOpen()) {
@@ -329,17 +326,14 @@ export function createCard(deps: CardDependencies): Card {
       if (card) void place(card, mark);
     }
   };
-  addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
-  addEventListener('resize', onScroll, { passive: true, signal });
-  listen('fullscreenchange', () => {
+  ctx.addEventListener(window, 'scroll', onScroll, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', onScroll, { passive: true });
+  ctx.addEventListener(document, 'fullscreenchange', () => {
     if (isOpen() && ui) showHost(ui);
   });
-  signal.addEventListener('abort', () => {
-    clearTimeout(restTimer);
-    clearTimeout(graceTimer);
-    clearInterval(watchTimer);
+  // Unmounts the view before WXT removes the card's host (its own onInvalidated, added later).
+  ctx.onInvalidated(() => {
     if (ui) render(null, ui.uiContainer);
-    ui?.remove();
   });
 
   return {

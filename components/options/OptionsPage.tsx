@@ -11,12 +11,19 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { glossary } from '../../glossary';
-import { storedCustomEntries } from '../../glossary/custom-entries';
+import { type DroppedEntry, describeDropped, type StoredEntries } from '../../glossary/custom-entries';
 import { mergeEntries } from '../../glossary/merge';
 import type { Entry } from '../../glossary/schema';
 import { t, uiLanguage } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
-import { customEntriesItem, loadSettings, saveSettings, watchSettings } from '../../lib/storage';
+import {
+  loadCustomEntries,
+  loadSettings,
+  saveCustomEntries,
+  saveSettings,
+  watchCustomEntries,
+  watchSettings,
+} from '../../lib/storage';
 import { CardSection } from './CardSection';
 import { CustomEntriesSection } from './CustomEntriesSection';
 import { GlossarySection } from './GlossarySection';
@@ -27,8 +34,8 @@ import { SettingsFilesSection } from './SettingsFilesSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SitesSection } from './SitesSection';
 import { createThrottledSaver } from './saver';
-import type { Update } from './types';
-import { errorText } from './widgets';
+import type { Notice, Update } from './types';
+import { errorText, NoticeView } from './widgets';
 import '../theme.css';
 import '../entry-view.css';
 import './options.css';
@@ -37,6 +44,17 @@ export { PREVIEW_TEXT } from './PreviewSection';
 
 /** At most one settings write per interval while a slider or colour moves (sync allows 120 a minute). */
 const SAVE_INTERVAL_MS = 500;
+
+const builtIn = () => glossary;
+
+/** What the page says about stored entries that were damaged and left out (null: none were). */
+function droppedNotice(dropped: readonly DroppedEntry[]): Notice | null {
+  if (dropped.length === 0) return null;
+  let text: string;
+  if (dropped[0]?.number === null) text = t('options_droppedAllEntries');
+  else text = dropped.length === 1 ? t('options_droppedEntry') : t('options_droppedEntries', String(dropped.length));
+  return { kind: 'error', text, details: dropped.map(describeDropped) };
+}
 
 // The page ------------------------------------------------------------------------------------------
 
@@ -56,6 +74,7 @@ export function OptionsPage() {
   const lang = uiLanguage();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [custom, setCustom] = useState<Entry[]>([]);
+  const [dropped, setDropped] = useState<readonly DroppedEntry[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [saveError, setSaveError] = useState('');
   const settingsRef = useRef<Settings | null>(null);
@@ -84,11 +103,15 @@ export function OptionsPage() {
     document.documentElement.lang = lang;
     document.title = `${t('options_title')} – Palermo Lens`;
     const controller = new AbortController();
-    Promise.all([loadSettings(), customEntriesItem.getValue()]).then(
-      ([s, entries]) => {
+    const applyStored = (stored: StoredEntries) => {
+      setCustom(stored.entries);
+      setDropped(stored.dropped);
+    };
+    Promise.all([loadSettings(), loadCustomEntries(builtIn)]).then(
+      ([s, stored]) => {
         if (controller.signal.aborted) return;
         apply(s);
-        setCustom(storedCustomEntries(entries));
+        applyStored(stored);
         setLoaded(true);
       },
       (e: unknown) => setSaveError(errorText(e)),
@@ -98,8 +121,7 @@ export function OptionsPage() {
     watchSettings((next) => {
       if (!saver.busy()) apply(next);
     }, controller.signal);
-    const unwatch = customEntriesItem.watch((next) => setCustom(storedCustomEntries(next)));
-    controller.signal.addEventListener('abort', unwatch, { once: true });
+    watchCustomEntries(builtIn, applyStored, controller.signal);
     const flush = () => saver.flush();
     window.addEventListener('pagehide', flush, { signal: controller.signal });
     return () => {
@@ -130,8 +152,9 @@ export function OptionsPage() {
   );
 
   const saveCustom = useCallback(async (entries: Entry[]) => {
-    await customEntriesItem.setValue(entries);
+    await saveCustomEntries(entries);
     setCustom(entries);
+    setDropped([]);
   }, []);
 
   const all = useMemo(() => mergeEntries(glossary, custom), [custom]);
@@ -160,6 +183,7 @@ export function OptionsPage() {
         <div class="op-save-error" role="alert">
           {saveError && <p class="op-notice op-notice--error">{saveError}</p>}
         </div>
+        <NoticeView id="stored-entries-notice" notice={droppedNotice(dropped)} />
         {settings && loaded ? (
           <>
             <div class="op-layout">

@@ -4,11 +4,12 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { glossary } from '../../glossary';
 import type { Entry } from '../../glossary/schema';
 import { type ContentRequest, parseMentionsReply } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import { hostnameOf, isRestrictedUrl } from '../../lib/sites';
-import { customEntriesItem, loadSettings, watchSettings } from '../../lib/storage';
+import { loadCustomEntries, loadSettings, watchCustomEntries, watchSettings } from '../../lib/storage';
 import { tabIdFromSearch } from './popup-state';
 
 /** What the popup knows of the tab's page. */
@@ -114,11 +115,11 @@ export function useStored() {
       if (!controller.signal.aborted) setSettings(s);
     });
     watchSettings(setSettings, controller.signal);
-    void customEntriesItem.getValue().then((entries) => {
-      if (!controller.signal.aborted) setCustom(Array.isArray(entries) ? entries : []);
+    const builtIn = () => glossary;
+    void loadCustomEntries(builtIn).then((stored) => {
+      if (!controller.signal.aborted) setCustom(stored.entries);
     });
-    const unwatch = customEntriesItem.watch((entries) => setCustom(Array.isArray(entries) ? entries : []));
-    controller.signal.addEventListener('abort', unwatch, { once: true });
+    watchCustomEntries(builtIn, (stored) => setCustom(stored.entries), controller.signal);
     return () => controller.abort();
   }, []);
   return { settings, setSettings, custom };

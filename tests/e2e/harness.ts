@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { type ExtensionBrowser, launchChromium } from './chromium';
+import { store } from './extension-pages';
 import { FIXTURES, type Route, type StaticServer, startServer } from './server';
 
 export interface Harness {
@@ -50,17 +51,9 @@ export async function open(h: Harness, path: string): Promise<{ page: Page; erro
   return { page, errors };
 }
 
-type ChromeGlobal = { chrome: { storage: { sync: { set(items: object): Promise<void> } } } };
-
 /** Writes settings through the extension's own storage, as the options page would. */
 export async function setSettings(h: Harness, patch: Partial<Settings>): Promise<void> {
-  const worker = h.browser.context.serviceWorkers()[0];
-  if (!worker) throw new Error('no extension service worker');
-  const settings = { ...structuredClone(DEFAULT_SETTINGS), ...patch };
-  await worker.evaluate(
-    (s) => (globalThis as unknown as ChromeGlobal).chrome.storage.sync.set({ settings: s }),
-    settings,
-  );
+  await store(h.browser, 'sync', { settings: { ...structuredClone(DEFAULT_SETTINGS), ...patch } });
 }
 
 /** The ids of the highlights inside `selector`, in document order. */

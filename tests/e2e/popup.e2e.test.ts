@@ -5,20 +5,17 @@ import { entryById } from '../../glossary';
 import { CATEGORIES } from '../../glossary/categories';
 import { entry, names } from '../unit/helpers';
 import { type ExtensionBrowser, launchChromium } from './chromium';
-import { axeViolations, openPopup as openPopupPage, openTab as openTabIn, store } from './extension-pages';
-import { type Harness, setSettings, startHarness, waitForPass } from './harness';
+import { axeViolations, openPopup, openTab, store } from './extension-pages';
+import { setSettings, startHarness, waitForPass } from './harness';
 
 const h = startHarness();
 afterEach(() => setSettings(h, {}));
 
-const openTab = (harness: Harness, url: string) => openTabIn(harness.browser, url);
-const openPopup = (harness: Harness, tabId?: number) => openPopupPage(harness.browser, tabId);
-
 /** The demo page, highlighted, and a popup for it. */
 async function demoWithPopup() {
-  const { page, tabId } = await openTab(h, h.server.url('/demo.html'));
+  const { page, tabId } = await openTab(h.browser, h.server.url('/demo.html'));
   await waitForPass(page);
-  const { popup, errors } = await openPopup(h, tabId);
+  const { popup, errors } = await openPopup(h.browser, tabId);
   await popup.waitForSelector('.pp-entries [data-entry-id]');
   return { page, popup, errors, tabId };
 }
@@ -191,8 +188,8 @@ describe('the toolbar popup (Chromium, built extension)', () => {
   });
 
   it('searches the glossary by acronym or name and shows the entry, with related entries', async () => {
-    const { page, tabId } = await openTab(h, h.server.url('/demo.html'));
-    const { popup, errors } = await openPopup(h, tabId);
+    const { page, tabId } = await openTab(h.browser, h.server.url('/demo.html'));
+    const { popup, errors } = await openPopup(h.browser, tabId);
     const search = popup.getByRole('searchbox', { name: 'Search the glossary' });
 
     await search.fill('ONUDC');
@@ -248,7 +245,7 @@ describe('the toolbar popup (Chromium, built extension)', () => {
     const setCustom = (value: unknown) => store(h.browser, 'local', { customEntries: value });
     await setCustom([mine]);
     try {
-      const { popup, errors } = await openPopup(h);
+      const { popup, errors } = await openPopup(h.browser);
       await popup.getByRole('searchbox').fill('fott');
       await popup.locator('.pp-results [data-entry-id="friends-of-tests"]').click();
       expect(await popup.locator('#pp-entry-title').textContent()).toBe('Friends of the Tests');
@@ -265,8 +262,8 @@ describe('the toolbar popup (Chromium, built extension)', () => {
   });
 
   it('says so on a page where it cannot run, and the search still works', async () => {
-    const { page, tabId } = await openTab(h, 'chrome://version');
-    const { popup, errors } = await openPopup(h, tabId);
+    const { page, tabId } = await openTab(h.browser, 'chrome://version');
+    const { popup, errors } = await openPopup(h.browser, tabId);
     const message =
       'Palermo Lens cannot read this page (browser pages and the extension store are off limits). The glossary search below still works.';
     await popup.getByText(message).waitFor();
@@ -282,14 +279,14 @@ describe('the toolbar popup (Chromium, built extension)', () => {
     await popup.close();
 
     // Without the hook, the popup looks at the active tab: here its own page, an extension page.
-    const own = await openPopup(h);
+    const own = await openPopup(h.browser);
     await own.popup.getByText(message).waitFor();
     expect(own.errors).toEqual([]);
     await own.popup.close();
 
     // A page without a content script that answers (about:blank) gives the same message, not an error.
-    const blank = await openTab(h, 'about:blank');
-    const forBlank = await openPopup(h, blank.tabId);
+    const blank = await openTab(h.browser, 'about:blank');
+    const forBlank = await openPopup(h.browser, blank.tabId);
     await forBlank.popup.getByText(message).waitFor();
     expect(forBlank.errors).toEqual([]);
     await forBlank.popup.close();
@@ -310,8 +307,8 @@ describe('the toolbar popup (Chromium, built extension)', () => {
       expect(await axeViolations(popup), `${colorScheme}, entry`).toEqual([]);
     }
     // A restricted page (the site switched off is checked with the switch).
-    const restricted = await openTab(h, 'chrome://version');
-    const other = await openPopup(h, restricted.tabId);
+    const restricted = await openTab(h.browser, 'chrome://version');
+    const other = await openPopup(h.browser, restricted.tabId);
     await other.popup.locator('.pp-note--warning').waitFor();
     for (const colorScheme of ['light', 'dark'] as const) {
       await other.popup.emulateMedia({ colorScheme });

@@ -5,6 +5,8 @@ import {
   CUSTOM_ENTRIES_MAX,
   CUSTOM_ENTRIES_MAX_BYTES,
   checkCustomEntry,
+  type DroppedEntry,
+  describeDropped,
   entriesFileContent,
   parseCustomEntriesFile,
   storedCustomEntries,
@@ -221,10 +223,110 @@ describe('checkCustomEntry', () => {
 });
 
 describe('stored entries', () => {
-  it('keeps only valid entries from storage', () => {
-    const good = named('custom-good', 'Good Group');
-    expect(storedCustomEntries([good, { id: 'BAD' }, 'x', null])).toEqual([good]);
-    expect(storedCustomEntries(null)).toEqual([]);
-    expect(storedCustomEntries({ entries: [good] })).toEqual([]);
+  const good = named('custom-good', 'Good Group');
+  const other = named('custom-other', 'Other Group', { related: ['custom-good'] });
+
+  it('keeps the valid entries in order and names each damaged one, with its place and field', () => {
+    const stored = storedCustomEntries(
+      [good, { ...good, id: 'custom-typed', names: { en: 'Typed Group', fr: [] } }, 'x', null, 42, other],
+      glossary,
+    );
+    expect(stored.entries).toEqual([good, other]);
+    expect(stored.dropped.map((d) => [d.number, d.id])).toEqual([
+      [2, 'custom-typed'],
+      [3, null],
+      [4, null],
+      [5, null],
+    ]);
+    expect(stored.dropped[0]?.problems).toEqual([
+      expect.stringMatching(/^field names\.en: Invalid type: Expected Array/),
+    ]);
+    expect(stored.dropped[1]?.problems).toEqual([
+      expect.stringMatching(/^Invalid type: Expected Object but received "x"/),
+    ]);
+    expect(describeDropped(stored.dropped[0] as DroppedEntry)).toMatch(
+      /^#2 "custom-typed" \(field names\.en: Invalid type: Expected Array/,
+    );
+    expect(describeDropped(stored.dropped[3] as DroppedEntry)).toMatch(/^#5 \(Invalid type: Expected Object/);
+  });
+
+  it('leaves out an entry with a field it does not know (a newer version, another tool)', () => {
+    const stored = storedCustomEntries([{ ...good, addedLater: { en: 'x' } }, other], glossary);
+    expect(stored.entries).toEqual([]);
+    expect(stored.dropped.map((d) => [d.number, d.problems])).toEqual([
+      [1, [expect.stringMatching(/^field addedLater: Invalid key/)]],
+      // Its related entry is gone, so this one goes too.
+      [2, ['field related.0: unknown entry id "custom-good"']],
+    ]);
+  });
+
+  it('applies the rules of imported entries, numbering them as stored', () => {
+    const stored = storedCustomEntries(
+      [
+        'junk',
+        good,
+        // Also shares a built-in term: that must not count against the first custom-good.
+        named('custom-good', 'Palermo Protocol'),
+        named('unodc', 'My Own Office'),
+        named('custom-short', 'ab'),
+        named('custom-clash', 'Palermo Protocol'),
+        named('custom-twin', 'Good Group'),
+        // A link to an entry stored after it is fine.
+        named('custom-before', 'Before Group', { related: ['custom-after'] }),
+        named('custom-after', 'After Group'),
+        // Left out once custom-short is: seen only when the rules run again without it.
+        named('custom-linked', 'Linked Group', { related: ['custom-short'] }),
+      ],
+      glossary,
+    );
+    expect(stored.entries.map((e) => e.id)).toEqual(['custom-good', 'custom-before', 'custom-after']);
+    const why = Object.fromEntries(stored.dropped.map((d) => [d.number, d.problems.join(' / ')]));
+    expect(why).toEqual({
+      1: expect.stringMatching(/^Invalid type/),
+      3: 'field id: the id is used twice, by entries #2 and #3',
+      4: 'field id: "unodc" is the id of a built-in entry',
+      5: expect.stringMatching(/^field names\.en\.0: "ab" is too short/),
+      6: expect.stringMatching(/^field names\.en\.0: "Palermo Protocol" is already a term of entry "/),
+      7: 'field names.en.0: "Good Group" is already a term of entry "custom-good"',
+      10: 'field related.0: unknown entry id "custom-short"',
+    });
+  });
+
+  it('reads nothing stored as no entries, and anything but a list as damaged', () => {
+    expect(storedCustomEntries(null, glossary)).toEqual({ entries: [], dropped: [] });
+    expect(storedCustomEntries(undefined, glossary)).toEqual({ entries: [], dropped: [] });
+    for (const value of ['garbage', 7, { entries: [good] }, true]) {
+      const stored = storedCustomEntries(value, glossary);
+      expect(stored.entries).toEqual([]);
+      expect(stored.dropped).toEqual([
+        { number: null, id: null, problems: [`not a list of entries (${typeof value})`] },
+      ]);
+      expect(describeDropped(stored.dropped[0] as DroppedEntry)).toBe(
+        `the stored value (not a list of entries (${typeof value}))`,
+      );
+    }
+  });
+
+  it('says how many more problems an entry has past the first three', () => {
+    const stored = storedCustomEntries([{ id: 'custom-bare' }], glossary);
+    const [bare] = stored.dropped as [DroppedEntry];
+    expect(bare.problems.length).toBeGreaterThan(3);
+    expect(describeDropped(bare)).toMatch(new RegExp(`; and ${bare.problems.length - 3} more\\)$`));
+  });
+
+  it('gives the matcher only entries it can compile, whatever storage holds', () => {
+    const junk: unknown[] = [
+      good,
+      { ...good, id: 'custom-a', names: null },
+      { ...good, id: 'custom-b', names: { en: [{ text: 42 }], fr: [] } },
+      { ...good, id: 'custom-c', acronyms: { en: 'ABC', fr: [] } },
+      { ...good, id: 'custom-d', names: { en: [{ text: 'Delta Group', context: 'word' }], fr: [] } },
+      [],
+      {},
+      'names',
+    ];
+    const { entries } = storedCustomEntries(junk, glossary);
+    expect(entries).toEqual([good]);
+    expect(() => compileMatcher([...glossary, ...entries])).not.toThrow();
   });
 });

@@ -1,0 +1,150 @@
+/**
+ * The content script's highlighting part: reads the settings and the user's own entries through
+ * lib/storage.ts, highlights the page with the highlighter and its style sheet, and follows
+ * their changes until the signal aborts (then the page is left as it was). The user's entries are
+ * a part of their own inside it: if they fail, the built-in entries are still highlighted.
+ */
+import { lazyMatcher, type Matcher } from '../glossary/matcher';
+import { mergePrepared, type PreparedMatcher, prepareMatcher } from '../glossary/prepare-matcher';
+import type { Entry, Glossary } from '../glossary/schema';
+import type { Settings } from '../lib/settings';
+import { isSiteEnabled } from '../lib/sites';
+import { loadCustomEntries, loadSettings, saveSettings, watchCustomEntries, watchSettings } from '../lib/storage';
+import { applyRootAttributes, highlightCss, isDrawn } from './highlight-style';
+import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from './highlighter';
+import { guarded, reportFailure } from './parts';
+
+const CUSTOM_PART = 'your own entries';
+
+export interface HighlightingOptions {
+  signal: AbortSignal;
+  /** The built-in glossary's matcher, prepared at build time. */
+  prepared: PreparedMatcher;
+  /** The built-in glossary, which the user's entries are checked against (asked for only then). */
+  builtIn: () => Glossary;
+  /** Called when the highlights are taken off because the site was switched off. */
+  onCleared?: () => void;
+  /** When the content script started (performance.now()), for the start-up measure. */
+  started: number;
+}
+
+export interface Highlighting {
+  /** Reads storage and applies the settings, then follows changes. Resolves once they apply. */
+  start(): Promise<void>;
+  settings(): Settings | undefined;
+  /** The user's entries being highlighted: a new array whenever they change. */
+  custom(): readonly Entry[];
+  /** Whether the page is highlighted (the site is on). */
+  enabled(): boolean;
+  /** Highlights per entry id, in order of first appearance. */
+  counts(): Map<string, number>;
+  /** The drawn highlights in document order (nested ones are part of their outer one here). */
+  drawnMarks(): Element[];
+  /** Saves a change of the settings; open tabs, this one included, follow through storage. */
+  update(change: (settings: Settings) => Settings): void;
+}
+
+export function createHighlighting(options: HighlightingOptions): Highlighting {
+  const { signal, prepared, builtIn } = options;
+  // The style sheet goes in with the first highlight: a page without any is left untouched.
+  const style = document.createElement('style');
+  style.setAttribute(UI_ATTRIBUTE, '');
+  let settings: Settings | undefined;
+  let custom: readonly Entry[] = [];
+  let ids: string[] | undefined;
+  let active = false;
+
+  const restyle = () => {
+    if (!settings) return;
+    ids ??= [
+      ...new Set([...prepared.groups.flatMap(([, g]) => g.terms.map(([, t]) => t.id)), ...custom.map((e) => e.id)]),
+    ];
+    const css = highlightCss(settings, ids);
+    if (style.textContent !== css) style.textContent = css;
+    applyRootAttributes(document.documentElement, settings);
+  };
+  const highlighter = new Highlighter({
+    matcher: lazyMatcher(prepared),
+    signal,
+    onChange: () => {
+      if (style.isConnected) return;
+      restyle();
+      document.documentElement.append(style);
+    },
+  });
+  /** Takes every highlight and our style off the page. */
+  const clearPage = () => {
+    highlighter.removeAll();
+    style.remove();
+    applyRootAttributes(document.documentElement, null);
+  };
+
+  const apply = (next: Settings) => {
+    const t0 = performance.now();
+    settings = next;
+    const enabled = isSiteEnabled(next, location.hostname);
+    if (style.isConnected && enabled) restyle();
+    if (enabled && !active) {
+      void highlighter.start();
+    } else if (!enabled && active) {
+      options.onCleared?.();
+      clearPage();
+      performance.measure('palermo-lens:remove', { start: t0, end: performance.now() });
+    } else if (enabled) {
+      // Force the restyle now, so that its cost is what the measure shows.
+      const mark = document.querySelector(HIGHLIGHT_TAG);
+      if (mark) getComputedStyle(mark).textDecorationLine;
+      performance.measure('palermo-lens:restyle', { start: t0, end: performance.now() });
+    }
+    active = enabled;
+  };
+
+  /** The matcher with the user's entries added to the built-in ones (storage checked them). */
+  const matcherWith = (next: readonly Entry[]): Matcher => {
+    const matcher = lazyMatcher(next.length ? mergePrepared(prepared, prepareMatcher([...next])) : prepared);
+    custom = next;
+    ids = undefined;
+    return matcher;
+  };
+  const takeCustomEntries = guarded(CUSTOM_PART, (next: readonly Entry[]) => {
+    void highlighter.replaceMatcher(matcherWith(next));
+    if (style.isConnected) restyle();
+  });
+
+  return {
+    async start() {
+      const compiled = performance.now();
+      const [initial, initialCustom] = await Promise.all([
+        loadSettings(),
+        loadCustomEntries(builtIn).catch((error: unknown) => {
+          reportFailure(CUSTOM_PART, error);
+          return { entries: [] };
+        }),
+      ]);
+      if (initialCustom.entries.length) takeCustomEntries(initialCustom.entries);
+      const loaded = performance.now();
+      apply(initial);
+      // Main-thread cost of starting, without the wait for storage (the first pass has its own measure).
+      const busyMs = compiled - options.started + (performance.now() - loaded);
+      performance.measure('palermo-lens:startup', {
+        start: options.started,
+        end: performance.now(),
+        detail: { busyMs },
+      });
+      watchSettings(guarded('highlighting', apply), signal);
+      watchCustomEntries(builtIn, (next) => takeCustomEntries(next.entries), signal);
+      signal.addEventListener('abort', clearPage, { once: true });
+    },
+    settings: () => settings,
+    custom: () => custom,
+    enabled: () => active,
+    counts: () => highlighter.counts(),
+    drawnMarks: () =>
+      [...document.querySelectorAll(`${HIGHLIGHT_TAG}:not([data-glossary-inner])`)].filter(
+        (m) => settings && isDrawn(m, settings),
+      ),
+    update(change) {
+      if (settings) void saveSettings(change(settings)).catch((error) => console.warn('Palermo Lens:', error));
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The content script's answers to messages, as two parts with a listener each: the popup's
+ * requests (the page's mentions, the next mention of an entry) and the keyboard path (the next or
+ * previous highlight with its card, from the commands the background relays). A listener that
+ * throws is reported as its part's failure; each is removed when the script is invalidated.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type ContentRequest, type MentionsReply, parseContentRequest } from '../lib/messages';
+import type { CardState } from './card-state';
+import { HIGHLIGHT_TAG } from './highlighter';
+import { guarded } from './parts';
+
+const FLASH_MS = 1200;
+
+/** Answers the requests `handle` takes (a promise of the reply) and leaves the others to other listeners. */
+function listen(
+  ctx: ContentScriptContext,
+  part: string,
+  handle: (request: ContentRequest) => Promise<unknown> | undefined,
+): void {
+  const listener = guarded(part, (message: unknown) => {
+    const request = parseContentRequest(message);
+    return request ? handle(request) : undefined;
+  });
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
+/** Scrolls a highlight into view and flashes it. */
+function flash(ctx: ContentScriptContext, mark: Element): void {
+  mark.scrollIntoView({ block: 'center', behavior: 'instant' });
+  mark.setAttribute('data-glossary-flash', '');
+  ctx.setTimeout(() => mark.removeAttribute('data-glossary-flash'), FLASH_MS);
+}
+
+/** What the popup's answers read from the highlighting part. */
+export interface MentionSource {
+  enabled(): boolean;
+  counts(): Map<string, number>;
+}
+
+export function answerPopup(ctx: ContentScriptContext, highlighting: MentionSource): void {
+  /** The mention of each entry that the popup last went to. */
+  const cursor = new Map<string, number>();
+  listen(ctx, 'the popup’s messages', (request) => {
+    if (request.type === 'get-mentions') {
+      const reply: MentionsReply = {
+        enabled: highlighting.enabled(),
+        hostname: location.hostname,
+        mentions: [...highlighting.counts()],
+      };
+      return Promise.resolve(reply);
+    }
+    if (request.type !== 'show-mention') return undefined;
+    const marks = [...document.querySelectorAll(`${HIGHLIGHT_TAG}[data-glossary-id="${CSS.escape(request.id)}"]`)];
+    if (marks.length === 0) return Promise.resolve(false);
+    const index = ((cursor.get(request.id) ?? -1) + 1) % marks.length;
+    cursor.set(request.id, index);
+    flash(ctx, marks[index] as Element);
+    return Promise.resolve(true);
+  });
+}
+
+/** What the keyboard path needs of the card (components/card/Card.tsx). */
+export interface KeyboardCard {
+  openByKeyboard(mark: Element): void;
+  readonly state: CardState;
+}
+
+/**
+ * Goes to the next or previous drawn highlight and opens its card with the focus in it. Without a
+ * card (it failed), the highlight is still scrolled to and flashed.
+ */
+export function answerKeyboard(
+  ctx: ContentScriptContext,
+  drawnMarks: () => Element[],
+  card: KeyboardCard | undefined,
+): void {
+  listen(ctx, 'the keyboard path', (request) => {
+    if (request.type !== 'step-mention') return undefined;
+    const marks = drawnMarks();
+    if (marks.length === 0) return Promise.resolve(false);
+    const state = card?.state;
+    const current = state?.kind === 'shown' || state?.kind === 'pinned' ? state.target.mark : null;
+    const at = current ? marks.indexOf(current) : -1;
+    const next = marks[(at + request.direction + marks.length) % marks.length] as Element;
+    flash(ctx, next);
+    card?.openByKeyboard(next);
+    return Promise.resolve(true);
+  });
+}

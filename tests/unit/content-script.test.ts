@@ -1,0 +1,146 @@
+// @vitest-environment jsdom
+/**
+ * The content script's parts fail on their own: the real entrypoint runs in jsdom with the fake
+ * browser's storage and messages, and one part is broken at a time.
+ */
+import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type * as CardModule from '../../components/card/Card';
+import contentScript from '../../entrypoints/content/index';
+import { guarded, startPart } from '../../page/parts';
+
+const broken = vi.hoisted(() => ({ card: false }));
+vi.mock('../../components/card/Card', async (importOriginal) => {
+  const original = await importOriginal<typeof CardModule>();
+  return {
+    ...original,
+    createCard: vi.fn((deps: CardModule.CardDependencies) => {
+      if (broken.card) throw new Error('the page broke the card');
+      return original.createCard(deps);
+    }),
+  };
+});
+
+const PAGE = 'UNODC and GRETA, the Council of Europe’s group of experts, wrote to the IOM about migration.';
+const IDS = ['unodc', 'greta', 'coe', 'iom'];
+const COUNTS = IDS.map((id) => [id, 1]);
+let error: MockInstance<typeof console.error>;
+let warn: MockInstance<typeof console.warn>;
+let ctx: ContentScriptContext;
+
+beforeAll(() => {
+  // What jsdom lacks and the page engine uses.
+  if (!globalThis.CSS?.escape) vi.stubGlobal('CSS', { escape: (s: string) => s.replace(/["\\]/g, '\\$&') });
+  Element.prototype.scrollIntoView ??= () => undefined;
+});
+beforeEach(() => {
+  error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const p = document.createElement('p');
+  p.textContent = PAGE;
+  document.body.replaceChildren(p);
+});
+afterEach(() => {
+  ctx?.abort();
+  broken.card = false;
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
+
+async function start(): Promise<void> {
+  ctx = new ContentScriptContext('content');
+  await contentScript.main(ctx);
+}
+const highlighted = () => [...document.querySelectorAll('palermo-mark')].map((m) => m.getAttribute('data-glossary-id'));
+const waitForHighlights = () => vi.waitFor(() => expect(highlighted()).toEqual(IDS));
+/** What the content script answers to a message, as the popup or the background would send it. */
+const ask = async (message: unknown) =>
+  (await fakeBrowser.runtime.onMessage.trigger(message, {}, () => undefined)).filter((r) => r !== undefined);
+const failures = () => error.mock.calls.filter(([prefix]) => prefix === 'Palermo Lens:').map(([, what]) => what);
+
+describe('the content script’s parts', () => {
+  it('start together: highlights, the popup’s answers and the keyboard path, without errors', async () => {
+    await start();
+    await waitForHighlights();
+    expect(await ask({ type: 'get-mentions' })).toEqual([
+      {
+        enabled: true,
+        hostname: location.hostname,
+        mentions: COUNTS,
+      },
+    ]);
+    expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([true]);
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('go on without the card when it fails to be created, and say so', async () => {
+    broken.card = true;
+    await start();
+    await waitForHighlights();
+    expect(failures()).toEqual(['the card failed:']);
+    expect(error.mock.calls[0]?.[2]).toEqual(new Error('the page broke the card'));
+    expect((await ask({ type: 'get-mentions' }))[0]).toMatchObject({
+      enabled: true,
+      mentions: COUNTS,
+    });
+    // The keyboard path still goes to the highlight, without a card to open.
+    expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([true]);
+    expect(document.querySelector('[data-glossary-flash]')?.getAttribute('data-glossary-id')).toBe('unodc');
+  });
+
+  it('keep the card and the messages when highlighting cannot start', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('sync storage is broken'));
+    await start();
+    expect(failures()).toEqual(['highlighting failed:']);
+    expect(highlighted()).toEqual([]);
+    const { createCard } = await import('../../components/card/Card');
+    expect(createCard).toHaveBeenCalled();
+    expect(await ask({ type: 'get-mentions' })).toEqual([
+      { enabled: false, hostname: location.hostname, mentions: [] },
+    ]);
+    expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([false]);
+  });
+
+  it('highlight the built-in entries whatever storage holds, with warnings and no error', async () => {
+    await fakeBrowser.storage.sync.set({ settings: 'garbage{', settings$: 42 });
+    await fakeBrowser.storage.local.set({
+      customEntries: ['junk', 7, { id: 'custom-x', names: { en: 'not a list' } }, { id: 'custom-y', future: true }],
+      customEntries$: 'garbage',
+    });
+    await start();
+    await waitForHighlights();
+    expect(error).not.toHaveBeenCalled();
+    expect(warn.mock.calls.map(([, text]) => String(text))).toEqual([
+      expect.stringMatching(/^the stored settings were damaged/),
+      expect.stringMatching(/^4 stored custom entries were damaged and left out: #1 \(/),
+    ]);
+  });
+
+  it('keep the built-in highlights when the user’s entries cannot be read', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('local storage is broken'));
+    await start();
+    await waitForHighlights();
+    expect(failures()).toEqual(['your own entries failed:']);
+  });
+});
+
+describe('a part', () => {
+  it('gives what it started, or undefined with its failure logged', async () => {
+    expect(startPart('one', () => 1)).toBe(1);
+    expect(await startPart('two', async () => 2)).toBe(2);
+    expect(
+      startPart('three', () => {
+        throw new Error('3');
+      }),
+    ).toBeUndefined();
+    expect(await startPart('four', () => Promise.reject(new Error('4')))).toBeUndefined();
+    const listener = guarded('five', (n: number) => {
+      if (n > 0) throw new Error('5');
+      return n;
+    });
+    expect(listener(0)).toBe(0);
+    expect(listener(1)).toBeUndefined();
+    expect(failures()).toEqual(['three failed:', 'four failed:', 'five failed:']);
+  });
+});

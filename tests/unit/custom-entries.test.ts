@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../glossary';
 import {
@@ -13,9 +12,9 @@ import {
 } from '../../glossary/custom-entries';
 import { compileMatcher } from '../../glossary/matcher';
 import type { Entry } from '../../glossary/schema';
-import { entry, names } from './helpers';
+import { accepted, customFixture, entry, names } from './helpers';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/custom/${name}`, import.meta.url), 'utf8');
+const fixture = customFixture;
 
 /** The errors of a refused file; fails the test if the file was accepted. */
 function refused(text: string): string[] {
@@ -23,12 +22,6 @@ function refused(text: string): string[] {
   expect(result.ok, 'the file should be refused').toBe(false);
   expect('entries' in result, 'nothing is returned on error').toBe(false);
   return result.ok ? [] : result.errors;
-}
-
-function accepted(text: string): Entry[] {
-  const result = parseCustomEntriesFile(text, glossary);
-  if (!result.ok) throw new Error(`refused: ${result.errors.join('\n')}`);
-  return result.entries;
 }
 
 const named = (id: string, name: string, patch: Partial<Entry> = {}) =>

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type CustomEntryFields,
@@ -10,17 +9,10 @@ import {
   withoutEntry,
 } from '../../components/options/custom-entry-form';
 import { glossary } from '../../glossary';
-import { parseCustomEntriesFile } from '../../glossary/custom-entries';
 import type { Entry } from '../../glossary/schema';
-import { entry, names } from './helpers';
+import { accepted, customFixture, entry, names } from './helpers';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/custom/${name}`, import.meta.url), 'utf8');
-
-function accepted(text: string): Entry[] {
-  const result = parseCustomEntriesFile(text, glossary);
-  if (!result.ok) throw new Error(`refused: ${result.errors.join('\n')}`);
-  return result.entries;
-}
+const fixture = customFixture;
 
 const named = (id: string, name: string, patch: Partial<Entry> = {}) =>
   entry(id, { names: { en: names(name), fr: [] }, ...patch });

@@ -79,8 +79,10 @@ export function* highlightableTextNodes(root: Node): Generator<Text> {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node as Text;
 }
 
-/** The text of the block around `el`: what a term's context words must appear in. */
-export const contextText = (el: Element): string => (el.closest(BLOCK_SELECTOR) ?? el).textContent ?? '';
+/** The block around `el` (its paragraph): what a term's context words must appear in. */
+export const contextBlock = (el: Element): Element => el.closest(BLOCK_SELECTOR) ?? el;
+/** The text of the block around `el`. */
+export const contextText = (el: Element): string => contextBlock(el).textContent ?? '';
 
 /**
  * `text` (which starts at `offset` in its text node) as a text node for what comes before the

@@ -8,6 +8,7 @@
  * or when the page gives evidence for it (page-evidence.ts).
  */
 import type { Category } from './categories';
+import { addWithIssuer, withoutOtherBodies } from './issuers';
 import { PageEvidence } from './page-evidence';
 import {
   firstWord,
@@ -91,39 +92,6 @@ function contextTest(source: string): (text: string) => boolean {
     }
     return false;
   };
-}
-
-// What may stand between an issuer and its instrument or body: "UN General Assembly", "ILO
-// Convention 29"; "General Assembly of the United Nations", "convention n° 29 de l'OIT".
-const ISSUER_BEFORE = /^\s+$/;
-const ISSUER_AFTER = /^\s+(?:of\s+the|de\s+l['’ʼ]|des|du|de\s+la)\s*$/i;
-
-/**
- * Pushes `mention` (whose entry's issuer is `issuer`) onto `found`, or folds it with the mention
- * before it when one is the other's issuer, written just before or after it: the issuer is then
- * part of the name (nested in it), and the name needs no more evidence. `issuers` runs beside `found`.
- */
-function addWithIssuer(
-  text: string,
-  found: Mention[],
-  issuers: (string | undefined)[],
-  mention: Mention,
-  issuer?: string,
-) {
-  const last = found.length - 1;
-  const prev = found[last];
-  const between = prev ? text.slice(prev.end, mention.start) : '';
-  if (prev && issuer === prev.id && ISSUER_BEFORE.test(between)) {
-    const { conditional: _, ...certain } = mention;
-    found[last] = { ...certain, start: prev.start, inner: [prev, ...mention.inner] };
-    issuers[last] = issuer;
-  } else if (prev && issuers[last] === mention.id && ISSUER_AFTER.test(between)) {
-    const { conditional: _, ...certain } = prev;
-    found[last] = { ...certain, end: mention.end, inner: [...prev.inner, mention] };
-  } else {
-    found.push(mention);
-    issuers.push(issuer);
-  }
 }
 
 /** A prepared group, and its expressions once compiled (the first time its word occurs). */
@@ -244,7 +212,7 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
     depth = 0,
   ): Mention[] {
     const found: Mention[] = [];
-    const issuers: (string | undefined)[] = [];
+    const terms: Term[] = [];
     if (!scanRegexes[depth]) scanRegexes[depth] = new RegExp(source, 'gu');
     const re = scanRegexes[depth];
     const limited = to < text.length ? text.slice(0, to) : text;
@@ -266,11 +234,11 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
       };
       mention.inner = innerMentions(text.slice(mention.start, mention.end), mention.id, mention.start, depth + 1);
       // Inside a name, its issuer stays a mention of its own ("United Nations" in UNTOC's name).
-      if (depth === 0) addWithIssuer(text, found, issuers, mention, hit.term.issuer);
+      if (depth === 0) addWithIssuer(text, found, terms, mention, hit.term);
       else found.push(mention);
       re.lastIndex = hit.end;
     }
-    return found;
+    return depth === 0 ? withoutOtherBodies(text, found, terms) : found;
   }
 
   /**

@@ -36,6 +36,11 @@ const NameTerm = v.strictObject({
   /** Shown in the card as an official name unless false (aliases that only match). */
   display: v.optional(v.boolean()),
   context: v.optional(Context),
+  /**
+   * Matched only with a capital first letter: a title that is also a common phrase ("the Protocol
+   * on Human Trafficking", not "a protocol on human trafficking" between two ministries).
+   */
+  proper: v.optional(v.boolean()),
 });
 export type NameTerm = v.InferOutput<typeof NameTerm>;
 

@@ -220,7 +220,12 @@ export function glossaryForms(glossary: readonly Entry[]): Map<string, EntryForm
     const shortEvidence = { context: shortContext, expandedBy: [entry.id, ...(issuer ? [issuer.id] : [])] };
     const evidenceOf = (context: readonly string[] | undefined) => (context ? { context, expandedBy: [entry.id] } : {});
     const listed = (lang: Language): TermForm[] => [
-      ...entry.names[lang].map((n) => ({ text: n.text, kind: 'name' as const, ...evidenceOf(n.context) })),
+      ...entry.names[lang].map((n) => ({
+        text: n.text,
+        kind: 'name' as const,
+        ...evidenceOf(n.context),
+        ...(n.proper && { proper: true as const }),
+      })),
       ...entry.acronyms[lang].map((a) => ({ text: a.text, kind: 'acronym' as const, ...evidenceOf(a.context) })),
     ];
     const generated = (lang: Language): TermForm[] => {

@@ -69,6 +69,28 @@ describe('an issuer before or after a name, or none', () => {
   });
 });
 
+describe('another body’s, not ours', () => {
+  it('drops a collision-prone mention followed by another body’s name', () => {
+    const un = 'a page on the United Nations and trafficking';
+    expect(found('the General Assembly of the association met', un)).toEqual([]);
+    expect(found('l’Assemblée générale de l’association a voté', 'les Nations unies')).toEqual([]);
+    expect(found('Le GRETA du Val-de-Marne forme à la lutte contre la traite')).toEqual([]);
+    // Unless what follows names it (its issuer, one of its context words), or is a year.
+    expect(found('GRETA of the Council of Europe').map(([id]) => id)).toEqual(['greta']);
+    expect(found('the General Assembly of 2010', un).map(([id]) => id)).toEqual(['unga']);
+  });
+
+  it('matches a title that is also a common phrase only in capitals', () => {
+    expect(found('the ministries signed a protocol on human trafficking').map(([id]) => id)).toEqual([
+      'trafficking-in-human-beings',
+    ]);
+    expect(only('the Protocol on Human Trafficking')?.[0]).toBe('palermo-protocol');
+    expect(found('a national plan of action to combat trafficking in persons').map(([id]) => id)).toEqual([
+      'trafficking-in-human-beings',
+    ]);
+  });
+});
+
 describe('the Protocol’s title as writers cite it', () => {
   it('accepts a serial comma, "thereto", "supplementing" with any name of UNTOC', () => {
     expect(

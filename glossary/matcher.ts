@@ -8,7 +8,7 @@
  * or when the page gives evidence for it (page-evidence.ts).
  */
 import type { Category } from './categories';
-import { addWithIssuer, withoutOtherBodies } from './issuers';
+import { addWithIssuer, withoutOtherBodies, withYearsBefore } from './issuers';
 import { PageEvidence } from './page-evidence';
 import {
   firstWord,
@@ -238,7 +238,7 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
       else found.push(mention);
       re.lastIndex = hit.end;
     }
-    return depth === 0 ? withoutOtherBodies(text, found, terms) : found;
+    return depth === 0 ? withYearsBefore(text, withoutOtherBodies(text, found, terms)) : found;
   }
 
   /**

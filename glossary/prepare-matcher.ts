@@ -86,7 +86,16 @@ function nameUnits(name: string): string[] {
     const spelling = atWordStart() ? SPELLINGS.find(({ re }) => re.test(rest)) : undefined;
     const numberSign = atWordStart() ? NUMBER_SIGN_IN_NAME.exec(rest) : null;
     const conjunction = atWordStart() ? /^(?:and|or|et|ou)(?=\s)/.exec(rest)?.[0] : undefined;
-    if (spelling) {
+    // "de" before a year, and a year that ends the name after a comma, are optional (`termKey`).
+    const beforeYear = atWordStart() ? /^de\s+(?=\d{4}(?!\d))/.exec(rest)?.[0] : undefined;
+    const finalYear = /^,?\s+\d{4}$/.exec(rest)?.[0];
+    if (finalYear) {
+      units.push(`(?:,?\\s+${finalYear.trim().replace(/^,\s*/, '')})?`);
+      i = name.length;
+    } else if (beforeYear) {
+      units.push(`(?:${letters('de').join('')}\\s+)?`);
+      i += beforeYear.length;
+    } else if (spelling) {
       units.push(...spelling.parts.flatMap(spellingUnits));
       i += (spelling.re.exec(rest) as RegExpExecArray)[0].length;
     } else if (numberSign) {
@@ -256,7 +265,7 @@ export interface PreparedMatcher {
 
 export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {}): PreparedMatcher {
   const categories = options.categories ? new Set(options.categories) : null;
-  const groups = new Map<string, { kind: TermKind; units: string[][]; terms: Map<string, PreparedTerm> }>();
+  const groups = new Map<string, { kind: TermKind; units: Map<string, string[]>; terms: Map<string, PreparedTerm> }>();
   const starts = new Map<string, string[]>();
   const contextWords = new Map<string, string[]>();
   const evidenceOf = (form: TermForm): PreparedEvidence | null => {
@@ -273,13 +282,13 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
     const key = groupKey(kind, termKey(kind, firstWord(text)));
     let group = groups.get(key);
     if (!group) {
-      group = { kind, units: [], terms: new Map() };
+      group = { kind, units: new Map(), terms: new Map() };
       groups.set(key, group);
     }
     const termKeyText = termKey(kind, text);
     if (group.terms.has(termKeyText)) return; // listed in both languages, or generated twice
     const termUnits = kind === 'name' ? nameUnits(text) : acronymUnits(text);
-    group.units.push(termUnits);
+    group.units.set(termKeyText, termUnits);
     const start = firstTwoWords(termUnits);
     starts.set(start.join(''), start);
     group.terms.set(termKeyText, {
@@ -304,12 +313,49 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
   const contextUnits = [...contextWords.values()];
   return {
     source,
-    groups: [...groups].map(([key, g]) => [key, { kind: g.kind, source: trieSource(g.units), terms: [...g.terms] }]),
+    groups: [...groups].flatMap(([key, g]) =>
+      chunks(g.units).map((chunk): [string, PreparedGroup] => [
+        key,
+        {
+          kind: g.kind,
+          source: trieSource(chunk.map(([, units]) => units)),
+          terms: chunk.map(([termKeyText]) => [termKeyText, g.terms.get(termKeyText) as PreparedTerm]),
+        },
+      ]),
+    ),
     contextWords: {
       source: contextUnits.length ? `(?=${firstCharClass(contextUnits)})${trieSource(contextUnits)}` : '(?!)',
       acronyms: [...contextWords.keys()].filter(isAcronymLike),
     },
   };
+}
+
+/**
+ * A group's terms cut into pieces of about `GROUP_CHARS` characters of expression, neighbours in
+ * the trie kept together: an expression compiles in a time that grows faster than its length
+ * (a 16 KB one, the French "Protocole…" titles, took 27 ms; four of 4 KB take a few), and the
+ * matcher tries every piece of a group (the longest mention wins across them).
+ */
+const GROUP_CHARS = 4000;
+function chunks(units: ReadonlyMap<string, string[]>): [key: string, units: string[]][][] {
+  const sorted = [...units].sort(([, a], [, b]) => (a.join('') < b.join('') ? -1 : 1));
+  const out: [string, string[]][][] = [];
+  let size = Number.POSITIVE_INFINITY;
+  let previous: string[] = [];
+  for (const entry of sorted) {
+    const [, termUnits] = entry;
+    let shared = 0;
+    while (shared < termUnits.length && termUnits[shared] === previous[shared]) shared++;
+    const added = termUnits.slice(shared).join('').length;
+    if (size + added > GROUP_CHARS) {
+      out.push([]);
+      size = 0;
+    }
+    out.at(-1)?.push(entry);
+    size += added;
+    previous = termUnits;
+  }
+  return out;
 }
 
 /** Two prepared matchers as one (the built-in glossary and the user's own entries). */

@@ -82,8 +82,18 @@ export type TermKind = 'name' | 'acronym';
 
 const acronymKey = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * A name's key also drops a year at its end ("Forced Labour Convention, 1930" is the Forced Labour
+ * Convention) and "de" before a year ("Protocole de 2014", "Protocole 2014"): matcher patterns
+ * make both optional (prepare-matcher.ts). Not `normalizeKey`'s: a search for "2014" keeps its year.
+ */
+const nameKey = (text: string) =>
+  normalizeKey(text)
+    .replace(/(?<=^| )de (?=\d{4}(?: |$))/g, '')
+    .replace(/ \d{4}$/, '');
+
 /** The key under which a term and the texts it matches are the same term. */
-export const termKey = (kind: TermKind, text: string) => (kind === 'name' ? normalizeKey(text) : acronymKey(text));
+export const termKey = (kind: TermKind, text: string) => (kind === 'name' ? nameKey(text) : acronymKey(text));
 
 /**
  * The form a search query and the terms it looks at are compared in: `normalizeKey`, then any

@@ -17,10 +17,13 @@
  *   issuer mentioned anywhere on the page is evidence too.
  * - **Numbers.** An entry's ILO `number` gives "Convention No. 29" (any number sign), "C29",
  *   "C029", "C.29"; an official title "Forced Labour Convention, 1930 (No. 29)" also stands
- *   without its year or number, with "(No. 29)" alone or with the year first; the French
- *   "Convention (n° 29) sur le travail forcé, 1930" without its year or number.
- * - **Year first.** "Protocol of 2014 to …" is also "2014 Protocol to …"; "Protocole de 2014 …"
- *   also "Protocole 2014 …".
+ *   without its year or number (then in capitals), with "(No. 29)" alone, or after "Convention
+ *   No. 29"; the French "Convention (n° 29) sur le travail forcé, 1930"
+ *   without its number.
+ * - **Years.** "Protocol of 2014 to …" is also "Protocol to …" (a year written just before an
+ *   instrument's name is part of its mention, issuers.ts: "the 2014 Protocol to …", "the 1930
+ *   Forced Labour Convention"); a year that ends a title ("…, 1930") and "de" before a year
+ *   ("Protocole de 2014") are optional in any name (prepare-matcher.ts, text-fold.ts's `termKey`).
  * - **Supplementing.** "Protocol to …, supplementing the …" is also "Protocol thereto to …";
  *   "Protocole additionnel à la … visant à …" also "Protocole visant à …, additionnel à la …"
  *   and "Protocole additionnel visant à …".
@@ -96,12 +99,14 @@ function wordIndex(name: string, phrase: string): number {
 
 /**
  * A generated wording of a name; `short` when it lacks its issuer and is short enough to collide;
- * `proper` when, standing alone, it is a name only in capitals (a title without its issuer, year or number).
+ * `proper` when, standing alone, it is a name only in capitals (a title without its issuer or
+ * number); `inner` when it may also replace the name inside another entry's name.
  */
 interface Wording {
   text: string;
   short?: boolean;
   proper?: true;
+  inner?: true;
 }
 
 /** The other ways of writing one name that do not add its issuer: see the module's comment. */
@@ -118,37 +123,35 @@ function rewordings(name: string, lang: Language, entry: Entry, issuer: Entry | 
       const base = [before, after].filter(Boolean).join(' ');
       const short = wordCount(base) <= SHORT_FORM_WORDS;
       // English writes a name in capitals, French often not: there, only a short form must be.
-      out.push({ text: base, short, ...((lang === 'en' || short) && { proper: true as const }) });
-      for (const other of phrases) out.push({ text: [before, other, after].filter(Boolean).join(' ') });
+      out.push({ text: base, short, ...((lang === 'en' || short) && { proper: true as const }), inner: true });
+      for (const other of phrases) out.push({ text: [before, other, after].filter(Boolean).join(' '), inner: true });
       break;
     }
   }
+  // A title's year at its end is optional in any name (prepare-matcher.ts): "Forced Labour
+  // Convention, 1930" is also the Forced Labour Convention.
   if (lang === 'en') {
     const numbered = /^(.+), (\d{4}) \(No\. (\d+)\)$/.exec(name);
     if (numbered && Number(numbered[3]) === entry.number) {
       const [, title, year, no] = numbered as unknown as [string, string, string, string];
-      out.push({ text: title, proper: true });
-      const others = [
-        `${title}, ${year}`,
-        `${title} (No. ${no})`,
-        `${year} ${title}`,
-        `Convention No. ${no} (${title})`,
-      ];
-      out.push(...others.map((text) => ({ text })));
+      out.push({ text: `${title}, ${year}`, proper: true, inner: true });
+      out.push(...[`${title} (No. ${no})`, `Convention No. ${no} (${title})`].map((text) => ({ text })));
     }
-    const yearAfter = /^(\S+) of (\d{4}) (.+)$/.exec(name);
-    if (yearAfter) out.push({ text: `${yearAfter[2]} ${yearAfter[1]} ${yearAfter[3]}` });
+    // "Protocol of 2014 to …" is also "Protocol to …" (and "the 2014 Protocol to …": a year before
+    // an instrument's name is the matcher's, issuers.ts; a name never starts with a digit, which
+    // would make every number of a page a candidate).
+    const yearAfter = /^(\S+) of \d{4} (.+)$/.exec(name);
+    if (yearAfter) out.push({ text: `${yearAfter[1]} ${yearAfter[2]}` });
     const supplementing = /^(Protocol) (to .+?), supplementing .+$/i.exec(name);
     if (supplementing) out.push({ text: `${supplementing[1]} thereto ${supplementing[2]}` });
   } else {
+    // "Convention (n° 29) sur le travail forcé, 1930" needs no rewording for its number (optional
+    // in patterns, text-fold.ts) but one without it.
     const numbered = /^(Convention) \(n° (\d+)\) (.+), (\d{4})$/i.exec(name);
     if (numbered && Number(numbered[2]) === entry.number) {
-      const [, head, no, title, year] = numbered as unknown as [string, string, string, string, string];
-      out.push({ text: `${head} ${title}`, proper: true });
-      out.push(...[`${head} (n° ${no}) ${title}`, `${head} ${title}, ${year}`].map((text) => ({ text })));
+      const [, head, , title, year] = numbered as unknown as [string, string, string, string, string];
+      out.push({ text: `${head} ${title}, ${year}`, proper: true, inner: true });
     }
-    const yearAfter = /^(\S+) de (\d{4}) (.+)$/.exec(name);
-    if (yearAfter) out.push({ text: `${yearAfter[1]} ${yearAfter[2]} ${yearAfter[3]}` });
     const additional = /^(Protocole) additionnel à (la .+?) (visant à .+)$/i.exec(name);
     if (additional) {
       const [, head, parent, purpose] = additional as unknown as [string, string, string, string];
@@ -205,7 +208,7 @@ export function glossaryForms(glossary: readonly Entry[]): Map<string, EntryForm
       .flatMap((n) => [
         n.text,
         ...rewordings(n.text, lang, other, issuerOf(other))
-          .filter((w) => !w.short)
+          .filter((w) => w.inner && !w.short)
           .map((w) => w.text),
       ]);
   const inner = glossary.filter((e) => COMPOSED_CATEGORIES.has(e.category));

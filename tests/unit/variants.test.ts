@@ -132,6 +132,17 @@ describe('ILO conventions by their numbers, in English and French', () => {
     expect(found(text).map(([i]) => i)).toEqual([id]);
   });
 
+  it('takes a year written before an instrument’s name into its mention', () => {
+    expect(only('the 2014 Protocol to the Forced Labour Convention')).toEqual([
+      'ilo-p029',
+      '2014 Protocol to the Forced Labour Convention',
+    ]);
+    expect(only('the 1930 Forced Labour Convention')).toEqual(['ilo-c029', '1930 Forced Labour Convention']);
+    // Not before a body, nor a number glued to something else.
+    expect(found('in 2014 UNODC said')).toEqual([['unodc', 'UNODC']]);
+    expect(only('A12014 Palermo Protocol')).toEqual(['palermo-protocol', 'Palermo Protocol']);
+  });
+
   it('needs evidence for a bare number or code', () => {
     for (const text of ['Convention No. 29 applies', 'see C29 and C.29', 'la convention nº 29'])
       expect(found(text), text).toEqual([]);

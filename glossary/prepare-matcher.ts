@@ -4,8 +4,11 @@
  * glossary at build time (`virtual:prepared-matcher`); the content script runs it on the user's own
  * entries. matcher.ts loads the result and finds mentions with it. Pure: no DOM, no browser APIs.
  *
- * Names become tolerant patterns (case, white space, apostrophes, hyphens, accents, British and
- * American spelling, from text-fold.ts); acronyms exact ones.
+ * Every listed term and its generated forms (variants.ts) become patterns: names tolerant ones
+ * (case, white space, apostrophes, hyphens, accents, quotes, optional commas and parentheses,
+ * number signs, "and"/"or", a title's final year, "de" before a year, British and American
+ * spelling, as text-fold.ts folds them), acronyms exact ones. Every context word goes into one
+ * more expression, with which a page's evidence is counted (page-evidence.ts).
  */
 import type { Category } from './categories';
 import type { Glossary } from './schema';

@@ -9,6 +9,9 @@ import type { Matcher, Mention } from '../glossary/matcher';
 import type { PageEvidence } from '../glossary/page-evidence';
 import { contextBlock } from './highlight-plan';
 
+/** At most this much of a paragraph is read for evidence: a page-long block costs no long task. */
+const MAX_PARAGRAPH = 10_000;
+
 export class EvidenceReading {
   private evidence: PageEvidence;
   /** Paragraphs whose context words are counted already. */
@@ -48,9 +51,12 @@ export class EvidenceReading {
     });
     if (this.evidence.noteMentions(mentions)) {
       block ??= contextBlock(parent);
-      if (!this.read.has(block)) {
-        this.read.add(block);
-        this.evidence.readParagraph(paragraph());
+      // Outside any paragraph (a page of divs), the body would be the whole page: read the parent.
+      const read = block.nodeName === 'BODY' ? parent : block;
+      if (!this.read.has(read)) {
+        this.read.add(read);
+        const words = read === block ? paragraph() : (read.textContent ?? '');
+        this.evidence.readParagraph(words.length > MAX_PARAGRAPH ? words.slice(0, MAX_PARAGRAPH) : words);
       }
     }
     if (wanting) this.waiting.add(new WeakRef(node));

@@ -81,7 +81,8 @@ describe('hostile pages (Chromium, built extension)', () => {
   it('text full of regular-expression metacharacters and names with symbols', async () => {
     const { page, errors } = await open(h, '/symbols.html');
     const before = await (await fetch(h.server.url('/symbols.html'))).text();
-    expect(await idsIn(page, '#names')).toEqual(['un-gift', 'un', 'unodc', 'osce', 'ilo', 'un']);
+    // "IOM" has no context word in its paragraph, but the page names the IOM for certain ("L’OIM").
+    expect(await idsIn(page, '#names')).toEqual(['un-gift', 'un', 'unodc', 'osce', 'ilo', 'iom', 'un']);
     expect(await idsIn(page, '#apostrophes')).toEqual(['iom', 'iom', 'osce', 'coe']);
     const meta = await page.$$eval('#meta [data-glossary-id]', (els) => els.map((e) => e.textContent));
     expect(meta).toEqual(['UN', 'EU', 'UN', 'UN', 'U.N.']);

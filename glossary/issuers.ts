@@ -1,7 +1,7 @@
 /**
  * What is written around a name, as the matcher finds it (variants.ts generates the forms without
  * it). An entry's issuer's mention written just before or after a name of its instrument or body
- * becomes part of that mention ("U.N. General Assembly", "ILO Convention 29", "General Assembly of
+ * becomes part of that mention ("U.N. General Assembly", "the ILO’s Forced Labour Protocol", "General Assembly of
  * the United Nations", "convention n° 29 de l'OIT"), which then needs no evidence; so does a year
  * just before an instrument's name ("the 2014 Protocol to the Forced Labour Convention"). A
  * collision-prone mention followed by another body's name ("the General Assembly of the
@@ -9,7 +9,8 @@
  */
 import type { Mention, Term } from './matcher';
 
-const ISSUER_BEFORE = /^\s+$/;
+/** Between an issuer and a name after it: spaces, after a possessive ("the ILO’s Forced Labour Protocol"). */
+const ISSUER_BEFORE = /^(?:['’ʼ]s)?\s+$/;
 const ISSUER_AFTER = /^\s+(?:of\s+the|de\s+l['’ʼ]|des|du|de\s+la)\s*$/i;
 /** "of (the) …", "de/du/des/de la/de l'…" and a word: whose it is. */
 const OF_ANOTHER = /^\s+(?:of(?:\s+the)?|de\s+l['’ʼ]|de\s+la|des|du|de)\s*\p{L}/iu;

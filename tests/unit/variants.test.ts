@@ -42,6 +42,7 @@ describe('an issuer before or after a name, or none', () => {
       'palermo-protocol',
       'UN Protocol on Human Trafficking',
     ]);
+    expect(only('the ILO’s Forced Labour Protocol')).toEqual(['ilo-p029', 'ILO’s Forced Labour Protocol']);
   });
 
   it('keeps the issuer a mention of its own inside the name, nested', () => {

@@ -1,11 +1,11 @@
 /**
  * What is written around a name, as the matcher finds it (variants.ts generates the forms without
  * it). An entry's issuer's mention written just before or after a name of its instrument or body
- * becomes part of that mention ("U.N. General Assembly", "the ILO’s Forced Labour Protocol", "General Assembly of
- * the United Nations", "convention n° 29 de l'OIT"), which then needs no evidence; so does a year
- * just before an instrument's name ("the 2014 Protocol to the Forced Labour Convention"). A
- * collision-prone mention followed by another body's name ("the General Assembly of the
- * association", "le GRETA du Val-de-Marne") is that other body's, not ours. Pure.
+ * becomes part of that mention ("U.N. General Assembly", "the ILO’s Forced Labour Protocol",
+ * "General Assembly of the United Nations", "convention n° 29 de l'OIT"), which then needs no
+ * evidence; so does a year just before an instrument's name ("the 2014 Protocol to the Forced
+ * Labour Convention"). A collision-prone mention followed by another body's name ("the General
+ * Assembly of the association", "le GRETA du Val-de-Marne") is that other body's, not ours. Pure.
  */
 import type { Mention, Term } from './matcher';
 

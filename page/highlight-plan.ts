@@ -1,10 +1,11 @@
 /**
  * What the highlighter decides without touching the page: the highlight contract's names, which
- * subtrees it never enters, which text is a term's context, and the nodes a text node becomes
- * once its mentions are wrapped. The highlighter (highlighter.ts) reads the page, calls these and
- * writes their result.
+ * subtrees it never enters (code among them), which text is a term's context, and the nodes a text
+ * node becomes once its mentions are wrapped. The highlighter (highlighter.ts) reads the page,
+ * calls these and writes their result.
  */
 import type { Mention } from '../glossary/matcher';
+import { isAddress, looksLikeCode } from '../glossary/prose';
 
 /** The element of every highlight. A custom tag: no page rule for `mark` or `span` reaches it. */
 export const HIGHLIGHT_TAG = 'palermo-mark';
@@ -25,7 +26,6 @@ export const SKIPPED_TAGS = new Set([
   'SVG',
   'MATH',
   'CODE',
-  'PRE',
   'KBD',
   'SAMP',
   'VAR',
@@ -42,10 +42,39 @@ export const SKIPPED_TAGS = new Set([
 const BLOCK_SELECTOR =
   'p, li, dd, dt, td, th, blockquote, figcaption, caption, h1, h2, h3, h4, h5, h6, article, section, body';
 
+/** Classes and attributes that syntax highlighters and code blocks put on a `<pre>`. */
+const CODE_CLASS =
+  /(?:^|\s)(?:lang(?:uage)?-|hljs|highlight|prettyprint|sourceCode|brush:|code|syntax|prism|shiki|chroma|rouge)/i;
+/** Enough of a `<pre>` to tell code from prose. */
+const PRE_SAMPLE_CHARS = 2000;
+
+/**
+ * Whether a `<pre>` holds code: a code block's class (language-js, hljs, prettyprint…) or
+ * `data-lang`, a `<code>` inside it, or text that looks like code (glossary/prose.ts: its lines
+ * show signs of code). Prose in `<pre>` (a plain-text document, which browsers show as one `<pre>`,
+ * a poem, a report) is highlighted.
+ */
+function isCodeBlock(pre: Element): boolean {
+  if (
+    CODE_CLASS.test(pre.getAttribute('class') ?? '') ||
+    pre.hasAttribute('data-lang') ||
+    pre.hasAttribute('data-language')
+  )
+    return true;
+  if (pre.querySelector('code')) return true;
+  const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+  let sample = '';
+  for (let n = walker.nextNode(); n && sample.length < PRE_SAMPLE_CHARS; n = walker.nextNode())
+    sample += (n as Text).data.slice(0, PRE_SAMPLE_CHARS - sample.length);
+  return looksLikeCode(sample);
+}
+
 /** Whether an element's subtree is never highlighted. */
 export function isSkipped(el: Element): boolean {
+  const name = el.nodeName.toUpperCase();
   return (
-    SKIPPED_TAGS.has(el.nodeName.toUpperCase()) ||
+    SKIPPED_TAGS.has(name) ||
+    (name === 'PRE' && isCodeBlock(el)) ||
     el.hasAttribute(UI_ATTRIBUTE) ||
     // The attribute, not isContentEditable: that one needs styles, which our writes invalidate.
     (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') ||
@@ -81,6 +110,12 @@ export function* highlightableTextNodes(root: Node): Generator<Text> {
 
 /** The text of the block around `el`: what a term's context words must appear in. */
 export const contextText = (el: Element): string => (el.closest(BLOCK_SELECTOR) ?? el).textContent ?? '';
+
+/** Whether `el` is in a link whose text is an address (a link that shows its URL): no mention there. */
+export function isInAddressLink(el: Element): boolean {
+  const link = el.closest('a');
+  return link !== null && isAddress(link.textContent ?? '');
+}
 
 /**
  * `text` (which starts at `offset` in its text node) as a text node for what comes before the

@@ -3,10 +3,12 @@
  * element (not mark.js: docs/performance.md says why), in short slices so that the page never
  * freezes, then keeps up with the page through one MutationObserver. It reads and writes the page;
  * what it skips and what a text node becomes are decided in highlight-plan.ts, the first mention
- * of each entry is kept in first-mentions.ts. What a highlight looks like is CSS
+ * of each entry is kept in first-mentions.ts. Mentions inside addresses (URLs, e-mail addresses,
+ * paths…) are dropped (glossary/prose.ts). What a highlight looks like is CSS
  * (highlight-style.ts), what it means is the card's business.
  */
 import type { Matcher, Mention } from '../glossary/matcher';
+import { inProse } from '../glossary/prose';
 import { FirstMentions } from './first-mentions';
 import {
   contextText,
@@ -14,6 +16,7 @@ import {
   HIGHLIGHT_TAG,
   highlightableTextNodes,
   highlightPieces,
+  isInAddressLink,
 } from './highlight-plan';
 
 // The contract's names, for the highlighter's users.
@@ -284,7 +287,7 @@ export class Highlighter {
     return false;
   }
 
-  /** The mentions to highlight in one text node (none when it is hidden, for now). */
+  /** The mentions to highlight in one text node: in prose, and none when it is hidden, for now. */
   private mentionsIn(node: Text): Mention[] {
     const text = node.data;
     if (text.length < 2) return [];
@@ -298,7 +301,8 @@ export class Highlighter {
       block ??= contextText(parent);
       return block;
     };
-    const mentions = this.matcher.find(text, context);
+    const found = this.matcher.find(text, context);
+    const mentions = found.length && !isInAddressLink(parent) ? inProse(text, found) : [];
     // Visibility last: it is the costliest check, and most candidates hold no mention.
     if (mentions.length && !isVisible(parent)) {
       this.hidden.add(node);

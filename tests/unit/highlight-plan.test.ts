@@ -7,6 +7,7 @@ import {
   HIGHLIGHT_TAG,
   highlightableTextNodes,
   highlightPieces,
+  isInAddressLink,
   isSkipped,
   UI_ATTRIBUTE,
 } from '../../page/highlight-plan';
@@ -33,7 +34,17 @@ describe('what the highlighter skips', () => {
   it('skips code, forms, scripts, editable text, hidden text, its own UI and its own highlights', () => {
     const skipped = [
       '<code>c</code>',
-      '<pre>p</pre>',
+      '<kbd>k</kbd>',
+      '<samp>s</samp>',
+      '<pre><code>const x = 1;</code></pre>',
+      '<pre class="language-js">UNODC</pre>',
+      '<pre class="lang-py">UNODC</pre>',
+      '<pre class="hljs">UNODC</pre>',
+      '<pre class="prettyprint">UNODC</pre>',
+      '<pre class="sourceCode r">UNODC</pre>',
+      '<pre class="highlight">UNODC</pre>',
+      '<pre data-lang="sh">UNODC</pre>',
+      '<pre>const agency = "UNODC";\nif (agency) {\n  report(agency);\n}</pre>',
       '<textarea>t</textarea>',
       '<button>b</button>',
       '<script>s</script>',
@@ -47,7 +58,15 @@ describe('what the highlighter skips', () => {
       `<${HIGHLIGHT_TAG}>m</${HIGHLIGHT_TAG}>`,
     ];
     for (const html of skipped) expect(isSkipped(page(html).firstElementChild as Element), html).toBe(true);
-    const kept = ['<p>p</p>', '<div contenteditable="false">f</div>', '<div aria-hidden="false">a</div>', '<a>l</a>'];
+    const kept = [
+      '<p>p</p>',
+      '<div contenteditable="false">f</div>',
+      '<div aria-hidden="false">a</div>',
+      '<a>l</a>',
+      // Prose in <pre>: a plain-text document (browsers show one as a <pre>), a poem, a report.
+      '<pre>UNODC and GRETA\n\nThe Palermo Protocol, article 3 (a):\n"Trafficking in persons" shall mean…;</pre>',
+      '<pre class="poem">The ILO is in Geneva,\n  and GRETA in Strasbourg.</pre>',
+    ];
     for (const html of kept) expect(isSkipped(page(html).firstElementChild as Element), html).toBe(false);
   });
 
@@ -63,6 +82,20 @@ describe('what the highlighter skips', () => {
     expect(texts(yes)).toEqual(['yes']);
     expect(texts(no)).toEqual([]);
     expect(texts(root.querySelector('span') as Element)).toEqual([]);
+  });
+});
+
+describe('links that show their address', () => {
+  it('hold no mention, while a link with prose does', () => {
+    const root = page(
+      '<a href="https://www.ilo.org/forced-labour/"><span>https://www.ilo.org/</span><wbr><span>forced-labour/</span></a>' +
+        '<a href="mailto:info@iom.int">info@iom.int</a><a href="https://www.ilo.org/">the ILO on forced labour</a>',
+    );
+    const [url, mail, prose] = [...root.querySelectorAll('a')] as unknown as [Element, Element, Element];
+    expect(isInAddressLink(url.lastElementChild as Element)).toBe(true);
+    expect(isInAddressLink(mail)).toBe(true);
+    expect(isInAddressLink(prose)).toBe(false);
+    expect(isInAddressLink(root)).toBe(false);
   });
 });
 

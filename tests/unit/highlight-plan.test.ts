@@ -8,6 +8,7 @@ import {
   highlightableTextNodes,
   highlightPieces,
   isInAddressLink,
+  isInsideSkipped,
   isSkipped,
   UI_ATTRIBUTE,
 } from '../../page/highlight-plan';
@@ -82,6 +83,53 @@ describe('what the highlighter skips', () => {
     expect(texts(yes)).toEqual(['yes']);
     expect(texts(no)).toEqual([]);
     expect(texts(root.querySelector('span') as Element)).toEqual([]);
+  });
+});
+
+describe('open shadow roots', () => {
+  /** A host in the page with an open shadow root holding `html`. */
+  function host(html: string, tag = 'x-card'): { host: Element; root: ShadowRoot } {
+    const el = document.createElement(tag);
+    const root = el.attachShadow({ mode: 'open' });
+    root.innerHTML = html;
+    page('').append(el);
+    return { host: el, root };
+  }
+
+  it('are reported by the walk, which does not enter them; walked as roots, their text comes out', () => {
+    const { host: el, root } = host('<p>in the shadow <b>root</b></p>');
+    const light = page('<p>light</p><x-pending>slotted</x-pending><div>plain</div>');
+    const hosts: Element[] = [];
+    const walked = [...highlightableTextNodes(document.body, (h) => hosts.push(h))].map((t) => t.data);
+    expect(walked).toEqual(['light', 'slotted', 'plain']);
+    // The host with a root, and a custom element that may get one (it is not defined yet).
+    expect(hosts).toEqual([el, light.querySelector('x-pending')]);
+    expect(texts(root)).toEqual(['in the shadow ', 'root']);
+    // A host given as the root of a walk is reported too (a component inserted by script).
+    const reported: Element[] = [];
+    [...highlightableTextNodes(el, (h) => reported.push(h))];
+    expect(reported).toEqual([el]);
+  });
+
+  it('are skipped with their host, and a text node directly in a root is walked', () => {
+    const { host: el, root } = host('<p>skipped</p>');
+    el.setAttribute('aria-hidden', 'true');
+    expect(texts(root)).toEqual([]);
+    expect(isInsideSkipped(root.querySelector('p') as Element)).toBe(true);
+    const direct = host('text directly in the root').root;
+    expect(texts(direct)).toEqual(['text directly in the root']);
+    expect(texts(direct.firstChild as Text)).toEqual(['text directly in the root']);
+    const inCode = document.createElement('code');
+    page('').append(inCode);
+    const root2 = inCode.appendChild(document.createElement('x-in-code')).attachShadow({ mode: 'open' });
+    root2.innerHTML = '<p>UNODC</p>';
+    expect(texts(root2)).toEqual([]);
+  });
+
+  it('give a term its context from their block, or from the whole root without one', () => {
+    const { root } = host('<p>The <b>IOM</b> and migration.</p><span>IOM</span> <i>migrants</i>');
+    expect(contextText(root.querySelector('b') as Element)).toBe('The IOM and migration.');
+    expect(contextText(root.querySelector('span') as Element)).toBe('The IOM and migration.IOM migrants');
   });
 });
 

@@ -38,8 +38,10 @@ export interface Highlighting {
   enabled(): boolean;
   /** Highlights per entry id, in order of first appearance. */
   counts(): Map<string, number>;
-  /** The drawn highlights in document order (nested ones are part of their outer one here). */
+  /** The drawn highlights in page order (nested ones are part of their outer one here). */
   drawnMarks(): Element[];
+  /** The highlights of an entry in page order, open shadow roots included. */
+  marksOf(id: string): Element[];
   /** Saves a change of the settings; open tabs, this one included, follow through storage. */
   update(change: (settings: Settings) => Settings): void;
 }
@@ -49,6 +51,9 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
   // The style sheet goes in with the first highlight: a page without any is left untouched.
   const style = document.createElement('style');
   style.setAttribute(UI_ATTRIBUTE, '');
+  // Open shadow roots with highlights adopt a sheet of their own (highlight-style.ts says why).
+  let shadowSheet: CSSStyleSheet | undefined;
+  let shadowCss = '';
   let settings: Settings | undefined;
   let custom: readonly Entry[] = [];
   let ids: string[] | undefined;
@@ -62,6 +67,19 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
     const css = highlightCss(settings, ids);
     if (style.textContent !== css) style.textContent = css;
     applyRootAttributes(document.documentElement, settings);
+    if (!shadowSheet) return;
+    const forShadowRoots = highlightCss(settings, ids, 'shadow-root');
+    if (shadowCss === forShadowRoots) return;
+    shadowCss = forShadowRoots;
+    shadowSheet.replaceSync(shadowCss);
+  };
+  const styleShadowRoot = (root: ShadowRoot) => {
+    if (!shadowSheet) {
+      shadowSheet = new CSSStyleSheet();
+      restyle();
+    }
+    if (!root.adoptedStyleSheets.includes(shadowSheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
   };
   const highlighter = new Highlighter({
     matcher: lazyMatcher(prepared),
@@ -71,11 +89,16 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
       restyle();
       document.documentElement.append(style);
     },
+    onShadowRootChange: styleShadowRoot,
   });
   /** Takes every highlight and our style off the page. */
   const clearPage = () => {
+    const roots = highlighter.shadowRootsInPage();
     highlighter.removeAll();
     style.remove();
+    for (const root of roots)
+      if (shadowSheet && root.adoptedStyleSheets.includes(shadowSheet))
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== shadowSheet);
     applyRootAttributes(document.documentElement, null);
   };
 
@@ -83,7 +106,7 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
     const t0 = performance.now();
     settings = next;
     const enabled = isSiteEnabled(next, location.hostname);
-    if (style.isConnected && enabled) restyle();
+    if ((style.isConnected || shadowSheet) && enabled) restyle();
     if (enabled && !active) {
       void highlighter.start();
     } else if (!enabled && active) {
@@ -139,10 +162,8 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
     custom: () => custom,
     enabled: () => active,
     counts: () => highlighter.counts(),
-    drawnMarks: () =>
-      [...document.querySelectorAll(`${HIGHLIGHT_TAG}:not([data-glossary-inner])`)].filter(
-        (m) => settings && isDrawn(m, settings),
-      ),
+    drawnMarks: () => highlighter.marks(':not([data-glossary-inner])').filter((m) => settings && isDrawn(m, settings)),
+    marksOf: (id) => highlighter.marks(`[data-glossary-id="${CSS.escape(id)}"]`),
     update(change) {
       if (settings) void saveSettings(change(settings)).catch((error) => console.warn('Palermo Lens:', error));
     },

@@ -2,7 +2,8 @@
  * The hover card: one shadow-root UI per frame, driven by the state machine of
  * page/card-state.ts. One set of delegated listeners on the document turns pointer, click, key and
  * scroll events into card events; the card renders the entry with EntryView and is placed next to
- * the hovered line of the highlight with Floating UI.
+ * the hovered line of the highlight with Floating UI. Highlights in open shadow roots work too:
+ * the listeners read the event's composed path, since its target is retargeted to the host.
  */
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
@@ -249,6 +250,8 @@ export function createCard(deps: CardDependencies): Card {
   const close = () => dispatch({ type: 'close' });
   const isOpen = () => state.kind === 'shown' || state.kind === 'pinned';
   const inCard = (event: Event) => !!ui && event.composedPath().includes(ui.shadowHost);
+  /** Where the event happened, inside open shadow roots too (outside them, `target` is their host). */
+  const targetOf = (event: Event): EventTarget | null => event.composedPath()[0] ?? event.target;
   const markOf = (node: EventTarget | null): Element | null => {
     if (!(node instanceof Element)) return null;
     const mark = node.closest(HIGHLIGHT_TAG);
@@ -256,10 +259,7 @@ export function createCard(deps: CardDependencies): Card {
     return mark && settings && isDrawn(mark, settings) ? mark : null;
   };
 
-  ctx.addEventListener(document, 'pointerover', (event) => {
-    if (inCard(event) || event.pointerType === 'touch') return;
-    const mark = markOf(event.target);
-    pointer = { x: event.clientX, y: event.clientY };
+  const hover = (mark: Element | null) => {
     if (mark === hovered) return;
     if (hovered) dispatch({ type: 'leave-mark' });
     hovered = mark;
@@ -267,6 +267,11 @@ export function createCard(deps: CardDependencies): Card {
       void loadUi();
       dispatch({ type: 'enter-mark', mark });
     }
+  };
+  ctx.addEventListener(document, 'pointerover', (event) => {
+    if (inCard(event) || event.pointerType === 'touch') return;
+    pointer = { x: event.clientX, y: event.clientY };
+    hover(markOf(targetOf(event)));
   });
   ctx.addEventListener(document, 'pointerout', (event) => {
     if (!hovered || inCard(event)) return;
@@ -280,6 +285,10 @@ export function createCard(deps: CardDependencies): Card {
     'pointermove',
     (event) => {
       pointer = { x: event.clientX, y: event.clientY };
+      // Between two nodes of one shadow root, the document gets no pointerover or pointerout (both
+      // ends are retargeted to the host): the moves say where the pointer is.
+      const target = targetOf(event);
+      if (target !== event.target && event.pointerType !== 'touch' && !inCard(event)) hover(markOf(target));
       // Moving on a highlight is not resting on it: the wait starts again.
       if (state.kind === 'opening' && restFrom) {
         const moved = Math.hypot(pointer.x - restFrom.x, pointer.y - restFrom.y);
@@ -289,7 +298,7 @@ export function createCard(deps: CardDependencies): Card {
     { passive: true },
   );
   ctx.addEventListener(document, 'click', (event) => {
-    const mark = markOf(event.target);
+    const mark = markOf(targetOf(event));
     // A highlight inside a link stays a link: the click follows it.
     if (!mark || mark.closest('a[href]')) return;
     dispatch({ type: 'click-mark', mark });
@@ -298,7 +307,7 @@ export function createCard(deps: CardDependencies): Card {
     document,
     'pointerdown',
     (event) => {
-      if (isOpen() && !inCard(event) && !markOf(event.target)) close();
+      if (isOpen() && !inCard(event) && !markOf(targetOf(event))) close();
     },
     { capture: true },
   );

@@ -1,7 +1,10 @@
 /**
  * The user-level scenarios in Firefox ESR with the Firefox MV3 build: highlights on the demo page,
- * the card on hover, the popup's counts and an options toggle.
+ * the card on hover, the popup's counts and an options toggle, open shadow roots and a plain-text
+ * document.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxWithExtension, launchFirefox, openExtensionPage } from './firefox';
@@ -9,8 +12,11 @@ import { FIXTURES, type StaticServer, startServer } from './server';
 
 let ff: FirefoxWithExtension;
 let server: StaticServer;
+const SOURCE = readFileSync(resolve(import.meta.dirname, '../../glossary/source/france-diplomatie-2013.txt'), 'utf8');
 beforeAll(async () => {
-  server = await startServer([FIXTURES]);
+  server = await startServer([FIXTURES], {
+    '/source.txt': { body: SOURCE, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+  });
   ff = await launchFirefox();
 });
 afterAll(async () => {
@@ -125,5 +131,47 @@ describe('Firefox ESR, built extension', () => {
       bodies,
     );
     await Promise.all([demo.close(), options.close()]);
+  });
+
+  it('highlights open shadow roots, at load and attached later, with their style, and a text/plain document', async () => {
+    const page = await openDemo('/shadow-roots.html');
+    /** The ids of the highlights in the open shadow root of `host`, and the line drawn under the first. */
+    const inRoot = (host: string) =>
+      page.evaluate((sel) => {
+        const marks = [...(document.querySelector(sel)?.shadowRoot?.querySelectorAll('palermo-mark') ?? [])];
+        return {
+          ids: marks.map((m) => m.getAttribute('data-glossary-id')),
+          line: marks[0] ? getComputedStyle(marks[0]).textDecorationLine : null,
+        };
+      }, host);
+    await page.waitForFunction(() => !!document.querySelector('#early')?.shadowRoot?.querySelector('palermo-mark'), {
+      timeout: 10_000,
+    });
+    expect(await inRoot('#early')).toEqual({
+      ids: ['greta', 'trafficking-in-human-beings', 'greta', 'unodc'],
+      line: 'underline',
+    });
+    await page.evaluate(() => (window as never as { addWidget: () => void }).addWidget());
+    await page.waitForFunction(
+      () => !!document.querySelector('#widget')?.shadowRoot?.querySelector('#filled palermo-mark'),
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(await inRoot('#widget')).toEqual({ ids: ['ilo', 'forced-labour'], line: 'underline' });
+    await page.close();
+
+    const text = await openDemo('/source.txt');
+    await text.waitForFunction(() => !!document.querySelector('pre [data-glossary-id="greta"]'), { timeout: 10_000 });
+    const ids = await text.evaluate(() => [
+      document.contentType,
+      ...new Set(
+        [...document.querySelectorAll('pre [data-glossary-id]')].map((m) => m.getAttribute('data-glossary-id')),
+      ),
+    ]);
+    expect(ids[0]).toBe('text/plain');
+    for (const id of ['palermo-protocol', 'untoc', 'unodc', 'greta']) expect(ids).toContain(id);
+    expect(await text.evaluate(() => document.querySelector('pre')?.textContent)).toBe(SOURCE);
+    await text.close();
   });
 });

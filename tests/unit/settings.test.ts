@@ -109,6 +109,27 @@ describe('highlight style sheet and root attributes', () => {
     );
   });
 
+  it('writes what is switched off into the sheet of shadow roots, which cannot see the root attributes', () => {
+    const sel = 'palermo-mark[data-glossary-id][data-glossary-category]';
+    const css = highlightCss(
+      {
+        ...DEFAULT_SETTINGS,
+        firstMentionOnly: true,
+        hiddenEntries: ['greta'],
+        categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#123456' } },
+      },
+      ['greta', 'unodc'],
+      'shadow-root',
+    );
+    expect(css).not.toContain('html[');
+    expect(css).toContain('[data-glossary-category="bodies"] { --palermo-lens-color: #123456; }');
+    expect(css).toContain(
+      `${sel}[data-glossary-category="bodies"],\n${sel}[data-glossary-id="greta"],\n${sel}:not([data-glossary-first]) { text-decoration-line: none !important;`,
+    );
+    // Nothing switched off: no rule for it.
+    expect(highlightCss(DEFAULT_SETTINGS, ['greta'], 'shadow-root')).not.toContain('text-decoration-line: none');
+  });
+
   it('sets and clears the root attributes', () => {
     const attrs = new Map<string, string>();
     const root = {

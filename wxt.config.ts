@@ -31,7 +31,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // scripting: the card's script is put into a frame at its first use (lib/content-scripts.ts),
+    // which needs host access to the page: the same access the content script's matches imply.
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['<all_urls>'],
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     commands: {
       'next-mention': {

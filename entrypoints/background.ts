@@ -1,8 +1,12 @@
 /**
- * The background: keyboard commands and opening the full glossary. No glossary logic here.
+ * The background: keyboard commands, opening the full glossary, and what the content scripts ask
+ * for (the card's script, entries, the user's entries checked). It holds the built-in glossary, so
+ * that the content scripts do not carry it.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { injectCard } from '../lib/content-scripts';
+import { builtInEntries, checkStoredEntries } from '../lib/entry-answers';
 import { type ContentRequest, glossaryAddress, parseBackgroundRequest } from '../lib/messages';
 
 export default defineBackground(() => {
@@ -15,10 +19,19 @@ export default defineBackground(() => {
     await browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => undefined);
   });
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = parseBackgroundRequest(message);
-    if (request?.type !== 'open-glossary') return undefined;
-    const url = browser.runtime.getURL(glossaryAddress(request.id));
-    return browser.tabs.create({ url }).then(() => true);
+    switch (request?.type) {
+      case 'open-glossary':
+        return browser.tabs.create({ url: browser.runtime.getURL(glossaryAddress(request.id)) }).then(() => true);
+      case 'load-card':
+        return injectCard(sender);
+      case 'get-entries':
+        return Promise.resolve(builtInEntries(request.ids));
+      case 'check-custom-entries':
+        return Promise.resolve(checkStoredEntries(request.value));
+      default:
+        return undefined;
+    }
   });
 });

@@ -46,6 +46,9 @@ describe('privacy (Chromium, built extension)', () => {
     const pagesSeen = new Set(requests.map((r) => new URL(r.url).pathname));
     expect(pagesSeen).toContain('/popup.html');
     expect(pagesSeen).toContain('/options.html');
+    // The cards' script came by scripting.executeScript, which the browser reads from the
+    // package: no request at all, not even to the extension's own origin.
+    expect(pagesSeen).not.toContain('/card-ui.js');
     await Promise.all([demo.close(), popup.close(), options.close()]);
     const origin = new URL(h.server.url('/')).origin;
     // Only the pages' own requests to the local server; none from the extension, none elsewhere.
@@ -55,16 +58,22 @@ describe('privacy (Chromium, built extension)', () => {
     expect(requests.length).toBeGreaterThan(3);
   });
 
-  it('asks for no permission beyond storage and its content script', async () => {
+  it('asks for storage, scripting and host access to pages, and exposes no resource to pages', async () => {
     const worker = h.browser.context.serviceWorkers()[0];
     const manifest = (await worker?.evaluate(() =>
       (
         globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }
       ).chrome.runtime.getManifest(),
     )) as Record<string, unknown>;
-    expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    // scripting and the host access are the ones the manifest's content script implied before
+    // the card was loaded at its first use (issue 12): the card's script is put into the frame
+    // with scripting.executeScript, which needs host access to the page (no install warning
+    // beyond the content script's "read and change all your data on all websites").
+    expect(manifest.permissions).toEqual(['storage', 'scripting']);
+    expect(manifest.host_permissions).toEqual(['<all_urls>']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
+    // A page can neither read the extension's files nor tell it is installed from them.
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
     expect((manifest.content_security_policy as { extension_pages: string }).extension_pages).toBe(
       "script-src 'self'; object-src 'self'",
     );

@@ -31,9 +31,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // scripting: the card's script is put into a frame at its first use (lib/content-scripts.ts),
-    // which needs host access to the page: the same access the content script's matches imply.
-    permissions: ['storage', 'scripting'],
+    // The content script is registered from the background (or put into a tab on request), and the
+    // card's script into a frame at its first use: scripting, with host access to every page (the
+    // access a manifest content script on <all_urls> implies, with the same install warning), and
+    // activeTab, so that "only when I ask" works on a tab where that access was withdrawn
+    // (lib/content-scripts.ts).
+    permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: ['<all_urls>'],
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     commands: {
@@ -44,6 +47,10 @@ export default defineConfig({
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandPrevious__',
+      },
+      'highlight-page': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandHighlightPage__',
       },
     },
     ...(browser === 'firefox' && {

@@ -16,11 +16,11 @@ import { answerKeyboard, answerPopup } from '../../page/mention-messages';
 import { startPart } from '../../page/parts';
 
 export default defineContentScript({
+  // Not in the manifest: the background registers it for every page, or puts it into a tab when
+  // the user asks ("only when I ask"), lib/content-scripts.ts. WXT adds `matches` to the
+  // manifest's host permissions.
+  registration: 'runtime',
   matches: ['<all_urls>'],
-  allFrames: true,
-  // Frames without a URL of their own (srcdoc, about:blank written by script) are the page's too.
-  matchAboutBlank: true,
-  runAt: 'document_idle',
   async main(ctx) {
     const started = performance.now();
     if (!document.body) return;

@@ -13,7 +13,8 @@ import { loadSettings, watchSettings } from '../lib/storage';
 
 export default defineBackground(() => {
   // Each start of the background (install, update, browser start, any event) checks the
-  // registration against the setting; each change of the setting changes it.
+  // registration against the setting; each change of the setting changes it. The watch lasts as
+  // long as the background: nothing stops it.
   const follow = followActivation();
   void loadSettings().then((settings) => follow(settings.activation));
   watchSettings((settings) => follow(settings.activation), new AbortController().signal);

@@ -79,6 +79,39 @@ describe('Firefox ESR, built extension', () => {
     await page.close();
   });
 
+  it('opens the card inside frames: a page of the site and a srcdoc frame', async () => {
+    for (const [path, iframe, id, title] of [
+      [
+        '/frames.html',
+        '#child',
+        'coe-convention',
+        'Council of Europe Convention on Action against Trafficking in Human Beings',
+      ],
+      ['/iframes.html', 'iframe[title="frame 0"]', 'unodc', 'United Nations Office on Drugs and Crime'],
+    ] as const) {
+      const page = await openDemo(path);
+      const element = await page.$(iframe);
+      const frame = await element?.contentFrame();
+      if (!element || !frame) throw new Error(`no frame ${iframe} in ${path}`);
+      const mark = await frame.waitForSelector(`[data-glossary-id="${id}"]`, { timeout: 15_000 });
+      // On the highlight's own text, not on a name nested in it.
+      const point = await mark?.evaluate((el) => {
+        const own = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+        const range = document.createRange();
+        if (own) range.selectNodeContents(own);
+        const rect = (own ? range.getClientRects()[0] : el.getClientRects()[0]) as DOMRect;
+        return { x: rect.x + 4, y: rect.y + rect.height / 2 };
+      });
+      const box = await element.boundingBox();
+      if (!point || !box) throw new Error('no highlight or frame box');
+      await page.mouse.move(box.x + point.x, box.y + point.y);
+      const card = await frame.waitForSelector(CARD, { timeout: 5000 });
+      expect(await card?.$eval('.pl-entry__title', (el) => el.textContent)).toBe(title);
+      expect(await page.$('palermo-lens-card')).toBeNull();
+      await page.close();
+    }
+  });
+
   it('the popup lists the page’s entries with the page’s own counts', async () => {
     const demo = await openDemo();
     // [id, count] in order of first appearance, as the popup lists them.

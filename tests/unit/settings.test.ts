@@ -87,6 +87,26 @@ describe('settings', () => {
   });
 });
 
+describe('when the content script runs', () => {
+  it('is "always" unless the user chose "only when I ask"; anything else reads as "always"', () => {
+    expect(DEFAULT_SETTINGS.activation).toBe('always');
+    expect(normalizeSettings({ activation: 'on-request' }).activation).toBe('on-request');
+    for (const damaged of ['sometimes', 1, null, ['on-request']])
+      expect(normalizeSettings({ ...DEFAULT_SETTINGS, activation: damaged }).activation).toBe('always');
+  });
+
+  it('imports files exported before the setting existed, and refuses a wrong value', () => {
+    const { activation: _, ...older } = DEFAULT_SETTINGS;
+    expect(parseSettings(older)).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+    expect(parseSettings({ ...DEFAULT_SETTINGS, activation: 'on-request' })).toEqual({
+      ok: true,
+      settings: { ...DEFAULT_SETTINGS, activation: 'on-request' },
+    });
+    const wrong = parseSettings({ ...DEFAULT_SETTINGS, activation: 'never' });
+    expect(wrong.ok ? [] : wrong.errors.join()).toMatch(/^activation: /);
+  });
+});
+
 describe('highlight style sheet and root attributes', () => {
   it('colours categories and reads the root attributes to switch highlights off', () => {
     const css = highlightCss(

@@ -31,7 +31,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // The content script is registered from the background (or put into a tab on request), and the
+    // card's script into a frame at its first use: scripting, with host access to every page (the
+    // access a manifest content script on <all_urls> implies, with the same install warning), and
+    // activeTab, so that "only when I ask" works on a tab where that access was withdrawn
+    // (lib/content-scripts.ts).
+    permissions: ['storage', 'scripting', 'activeTab'],
+    host_permissions: ['<all_urls>'],
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     commands: {
       'next-mention': {
@@ -41,6 +47,10 @@ export default defineConfig({
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandPrevious__',
+      },
+      'highlight-page': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandHighlightPage__',
       },
     },
     ...(browser === 'firefox' && {
@@ -56,7 +66,17 @@ export default defineConfig({
       },
     }),
   }),
-  vite: () => ({ plugins: [preparedMatcher()] }),
+  vite: () => ({
+    plugins: [preparedMatcher()],
+    build: {
+      rollupOptions: {
+        // jsonc-parser (reading imported files) builds tables when it is evaluated but changes
+        // nothing else; its package does not say so, which kept it in every bundle that imports
+        // a module next to it (the content script's, through lib/storage.ts), used or not.
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/jsonc-parser/') },
+      },
+    },
+  }),
   // The sources archive Firefox's review asks for: what builds the extension, not its pictures.
   zip: { excludeSources: ['screenshots/**', 'docs/**', 'bench-results/**', 'test-results/**'] },
   hooks: {

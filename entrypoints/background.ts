@@ -1,24 +1,51 @@
 /**
- * The background: keyboard commands and opening the full glossary. No glossary logic here.
+ * The background: the content script's registration (lib/content-scripts.ts), keyboard commands,
+ * opening the full glossary, and what the content scripts ask for (the card's script, entries, the
+ * user's entries checked). It holds the built-in glossary, so that the content scripts do not
+ * carry it.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { followActivation, injectCard, injectContentScript } from '../lib/content-scripts';
+import { builtInEntries, checkStoredEntries } from '../lib/entry-answers';
 import { type ContentRequest, glossaryAddress, parseBackgroundRequest } from '../lib/messages';
+import { loadSettings, watchSettings } from '../lib/storage';
 
 export default defineBackground(() => {
+  // Each start of the background (install, update, browser start, any event) checks the
+  // registration against the setting; each change of the setting changes it. The watch lasts as
+  // long as the background: nothing stops it.
+  const follow = followActivation();
+  void loadSettings().then((settings) => follow(settings.activation));
+  watchSettings((settings) => follow(settings.activation), new AbortController().signal);
+
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'next-mention' && command !== 'previous-mention') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
+    if (command === 'highlight-page') {
+      // The key granted activeTab on this tab.
+      await injectContentScript(tab.id).catch((error: unknown) => console.warn('Palermo Lens:', error));
+      return;
+    }
+    if (command !== 'next-mention' && command !== 'previous-mention') return;
     const request: ContentRequest = { type: 'step-mention', direction: command === 'next-mention' ? 1 : -1 };
     // The top frame answers; pages where content scripts cannot run just do nothing.
     await browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => undefined);
   });
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = parseBackgroundRequest(message);
-    if (request?.type !== 'open-glossary') return undefined;
-    const url = browser.runtime.getURL(glossaryAddress(request.id));
-    return browser.tabs.create({ url }).then(() => true);
+    switch (request?.type) {
+      case 'open-glossary':
+        return browser.tabs.create({ url: browser.runtime.getURL(glossaryAddress(request.id)) }).then(() => true);
+      case 'load-card':
+        return injectCard(sender);
+      case 'get-entries':
+        return Promise.resolve(builtInEntries(request.ids));
+      case 'check-custom-entries':
+        return Promise.resolve(checkStoredEntries(request.value));
+      default:
+        return undefined;
+    }
   });
 });

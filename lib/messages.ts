@@ -4,7 +4,7 @@
  * (`options.html#entry=ID`), which the background opens and the options page reads.
  */
 import * as v from 'valibot';
-import { EntryId } from '../glossary/schema';
+import { EntryId, EntrySchema } from '../glossary/schema';
 
 /** Requests the popup and the background send to a tab's content script. */
 export const ContentRequestSchema = v.variant('type', [
@@ -35,8 +35,28 @@ export type MentionsReply = v.InferOutput<typeof MentionsReplySchema>;
 export const BackgroundRequestSchema = v.variant('type', [
   /** Open the full glossary (the options page), at an entry. */
   v.strictObject({ type: v.literal('open-glossary'), id: v.optional(EntryId) }),
+  /** Put the card's script into the sender's frame: the content script asks at the card's first use. */
+  v.strictObject({ type: v.literal('load-card') }),
+  /** Built-in entries by id, for the card: the content script carries no entry texts. */
+  v.strictObject({ type: v.literal('get-entries'), ids: v.pipe(v.array(EntryId), v.maxLength(1000)) }),
+  /**
+   * The user's entries as storage holds them (anything), to be checked against the built-in
+   * glossary, which only the background holds.
+   */
+  v.strictObject({ type: v.literal('check-custom-entries'), value: v.unknown() }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+
+/** The background's answer to get-entries: the built-in entries it has of those asked for. */
+export const EntriesReplySchema = v.array(EntrySchema);
+
+/** The background's answer to check-custom-entries: the valid entries, and what it left out and why. */
+export const CustomEntriesReplySchema = v.strictObject({
+  entries: v.array(EntrySchema),
+  /** Each entry left out, described for people (glossary/custom-entries.ts describeDropped). */
+  dropped: v.array(v.string()),
+});
+export type CustomEntriesReply = v.InferOutput<typeof CustomEntriesReplySchema>;
 
 export const parseContentRequest = (message: unknown): ContentRequest | undefined => {
   const result = v.safeParse(ContentRequestSchema, message);
@@ -50,6 +70,16 @@ export const parseBackgroundRequest = (message: unknown): BackgroundRequest | un
 
 export const parseMentionsReply = (message: unknown): MentionsReply | undefined => {
   const result = v.safeParse(MentionsReplySchema, message);
+  return result.success ? result.output : undefined;
+};
+
+export const parseEntriesReply = (message: unknown): v.InferOutput<typeof EntriesReplySchema> | undefined => {
+  const result = v.safeParse(EntriesReplySchema, message);
+  return result.success ? result.output : undefined;
+};
+
+export const parseCustomEntriesReply = (message: unknown): CustomEntriesReply | undefined => {
+  const result = v.safeParse(CustomEntriesReplySchema, message);
   return result.success ? result.output : undefined;
 };
 

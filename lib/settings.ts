@@ -10,6 +10,13 @@ import { EntryId } from '../glossary/schema';
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'both'] as const;
 export const CARD_LANGUAGES = ['page', 'en', 'fr'] as const;
 export const SITE_MODES = ['all-except', 'only'] as const;
+/**
+ * When the content script runs: on every page (registered for all pages), or only on a tab where
+ * the user asks for it (the toolbar button's popup or the highlight-page shortcut), and on no
+ * page before (lib/content-scripts.ts).
+ */
+export const ACTIVATIONS = ['always', 'on-request'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
 export const HOVER_DELAY = { min: 100, max: 1500, default: 250 } as const;
 
 const Color = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f6feb'));
@@ -33,6 +40,8 @@ export const SettingsSchema = v.strictObject({
   siteMode: v.picklist(SITE_MODES),
   sites: v.pipe(v.array(Hostname), v.maxLength(1000, 'at most 1000 sites')),
   hiddenEntries: v.pipe(v.array(EntryId), v.maxLength(1000)),
+  // Optional in a settings file: files exported before it existed still import.
+  activation: v.optional(v.picklist(ACTIVATIONS), 'always'),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -47,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   siteMode: 'all-except',
   sites: [],
   hiddenEntries: [],
+  activation: 'always',
 };
 
 /** `schema`, or a copy of `value` when the input does not fit it (or is missing). */
@@ -79,6 +89,7 @@ const LenientSettingsSchema = orDefault(
     siteMode: orDefault(SettingsSchema.entries.siteMode, DEFAULT_SETTINGS.siteMode),
     sites: orDefault(SettingsSchema.entries.sites, DEFAULT_SETTINGS.sites),
     hiddenEntries: orDefault(SettingsSchema.entries.hiddenEntries, DEFAULT_SETTINGS.hiddenEntries),
+    activation: orDefault(v.picklist(ACTIVATIONS), DEFAULT_SETTINGS.activation),
   } satisfies Record<keyof Settings, v.GenericSchema>),
   DEFAULT_SETTINGS,
 );

@@ -63,20 +63,26 @@ export async function saveSettings(settings: Settings): Promise<void> {
   }
 }
 
+/** Whether a stored value holds no entries at all (nothing to check). */
+export const holdsNoEntries = (value: unknown): boolean =>
+  value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+
+/** Says in the console which stored entries were left out, each described (describeDropped). */
+export function warnDropped(described: readonly string[]): void {
+  const { length } = described;
+  if (!length) return;
+  const what = length === 1 ? 'stored custom entry was' : 'stored custom entries were';
+  console.warn(WARNING, `${length} ${what} damaged and left out: ${described.join('; ')}`);
+}
+
 /**
  * The user's entries from a stored value, checked against the built-in glossary, which is only
- * asked for when there are entries to check (the content script parses it lazily).
+ * asked for when there are entries to check.
  */
 function readCustomEntries(value: unknown, builtIn: () => Glossary): StoredEntries {
-  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
-    return { entries: [], dropped: [] };
-  }
+  if (holdsNoEntries(value)) return { entries: [], dropped: [] };
   const stored = storedCustomEntries(value, builtIn());
-  const { length } = stored.dropped;
-  if (length) {
-    const what = length === 1 ? 'stored custom entry was' : 'stored custom entries were';
-    console.warn(WARNING, `${length} ${what} damaged and left out: ${stored.dropped.map(describeDropped).join('; ')}`);
-  }
+  warnDropped(stored.dropped.map(describeDropped));
   return stored;
 }
 
@@ -92,6 +98,18 @@ export function watchCustomEntries(
   signal: AbortSignal,
 ): void {
   const unwatch = customEntriesItem.watch((value) => onChange(readCustomEntries(value, builtIn)));
+  signal.addEventListener('abort', unwatch, { once: true });
+}
+
+/**
+ * The user's entries as stored, unchecked: for the content script, which carries no built-in
+ * glossary to check them against (the background checks them for it).
+ */
+export const loadStoredCustomEntries = (): Promise<unknown> => customEntriesItem.getValue();
+
+/** Calls `onChange` with each new stored value of the user's entries, unchecked, until `signal` aborts. */
+export function watchStoredCustomEntries(onChange: (value: unknown) => void, signal: AbortSignal): void {
+  const unwatch = customEntriesItem.watch(onChange);
   signal.addEventListener('abort', unwatch, { once: true });
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Matcher, Mention } from '../glossary/matcher';
 import type { PageEvidence } from '../glossary/page-evidence';
-import { contextBlock } from './highlight-plan';
+import { contextBlock, contextText } from './highlight-plan';
 
 /** At most this much of a paragraph is read for evidence: a page-long block costs no long task. */
 const MAX_PARAGRAPH = 10_000;
@@ -34,28 +34,32 @@ export class EvidenceReading {
     this.handedAt = 0;
   }
 
-  /** The mentions in `node` (whose parent element is `parent`), its paragraph and the page deciding collision-prone terms. */
-  find(node: Text, parent: Element): Mention[] {
-    let block: Element | undefined;
-    let text: string | undefined;
-    const paragraph = () => {
-      block ??= contextBlock(parent);
-      text ??= block.textContent ?? '';
-      return text;
+  /**
+   * The mentions in `node` (whose parent element is `parent`), its paragraph and the page deciding
+   * collision-prone terms, as `keep` leaves them (prose only: none inside an address). Only what
+   * is kept gives evidence.
+   */
+  find(node: Text, parent: Element, keep: (found: Mention[]) => Mention[]): Mention[] {
+    let paragraph: string | undefined;
+    const context = () => {
+      paragraph ??= contextText(parent);
+      return paragraph;
     };
     let wanting = false;
-    const mentions = this.matcher.find(node.data, paragraph, (term) => {
-      if (this.evidence.supports(term)) return true;
-      wanting = true;
-      return false;
-    });
+    const mentions = keep(
+      this.matcher.find(node.data, context, (term) => {
+        if (this.evidence.supports(term)) return true;
+        wanting = true;
+        return false;
+      }),
+    );
     if (this.evidence.noteMentions(mentions)) {
-      block ??= contextBlock(parent);
-      // Outside any paragraph (a page of divs), the body would be the whole page: read the parent.
-      const read = block.nodeName === 'BODY' ? parent : block;
+      // Outside any paragraph (a page of divs, a shadow root) read the parent, never the whole page.
+      const block = contextBlock(parent);
+      const read = block && block.nodeName !== 'BODY' ? block : parent;
       if (!this.read.has(read)) {
         this.read.add(read);
-        const words = read === block ? paragraph() : (read.textContent ?? '');
+        const words = read === block ? context() : (read.textContent ?? '');
         this.evidence.readParagraph(words.length > MAX_PARAGRAPH ? words.slice(0, MAX_PARAGRAPH) : words);
       }
     }

@@ -1,21 +1,27 @@
 /**
- * Keeps `data-glossary-first` on the first highlight of each entry in document order (for "first
+ * Keeps `data-glossary-first` on the first highlight of each entry in page order (for "first
  * mention only"), while highlights arrive in any order and the page removes some of them. A new
- * highlight is compared with the current first of its entry only, never with all of them.
+ * highlight is compared with the current first of its entry only, never with all of them. Page
+ * order includes open shadow roots (shadow-roots.ts).
  */
 import { HIGHLIGHT_TAG } from './highlight-plan';
+import { precedes, queryFirstInPage } from './shadow-roots';
 
 export class FirstMentions {
   /** The first highlight of each entry, by entry id. */
   private firsts = new Map<string, HTMLElement>();
 
-  constructor(private readonly root: ParentNode) {}
+  /** `roots` gives the shadow roots that may hold highlights, besides `root`. */
+  constructor(
+    private readonly root: ParentNode,
+    private readonly roots: () => readonly ShadowRoot[] = () => [],
+  ) {}
 
   /** A new highlight of entry `id`: it becomes the first if nothing of its entry comes before it. */
   note(mark: HTMLElement, id: string): void {
     let current = this.firsts.get(id);
     if (current && !current.isConnected) current = this.findFirst(id);
-    if (current && current !== mark && !(mark.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+    if (current && current !== mark && precedes(current, mark)) {
       this.firsts.set(id, current);
       return;
     }
@@ -41,7 +47,8 @@ export class FirstMentions {
 
   /** The first highlight of an entry, after the page removed the one we knew. */
   private findFirst(id: string): HTMLElement | undefined {
-    const first = this.root.querySelector<HTMLElement>(`${HIGHLIGHT_TAG}[data-glossary-id="${CSS.escape(id)}"]`);
+    const selector = `${HIGHLIGHT_TAG}[data-glossary-id="${CSS.escape(id)}"]`;
+    const first = queryFirstInPage<HTMLElement>(this.root, this.roots(), selector);
     first?.setAttribute('data-glossary-first', '');
     return first ?? undefined;
   }

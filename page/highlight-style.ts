@@ -4,7 +4,9 @@
  * category off only changes an attribute: no walk of the page, and the browser restyles the
  * highlights alone, where a new sheet would restyle the whole page. The rules are specific and
  * !important so that page CSS (`* { margin: 10px }`, `[data-x] { display: block }`) cannot
- * restyle highlights.
+ * restyle highlights. A shadow root cannot see the root element's attributes (Firefox has no
+ * `:host-context()`): the open shadow roots that hold highlights share a second sheet, the same
+ * rules with the switched-off categories and entries written into it, rewritten when they change.
  */
 
 import { CATEGORIES, type Category } from '../glossary/categories';
@@ -18,10 +20,15 @@ const OFF = 'data-palermo-lens-off';
 const HIDDEN = 'data-palermo-lens-hidden';
 const FIRST_ONLY = 'data-palermo-lens-first-only';
 
-/** The sheet for a highlight style and colours; `ids` are the entries that can be hidden. */
+/**
+ * The sheet for a highlight style and colours; `ids` are the entries that can be hidden. For the
+ * document, what is switched off is read from the root attributes; for a shadow root, it is
+ * written in from the settings.
+ */
 export function highlightCss(
-  settings: Pick<Settings, 'highlightStyle' | 'categories'>,
+  settings: Pick<Settings, 'highlightStyle' | 'categories' | 'hiddenEntries' | 'firstMentionOnly'>,
   ids: readonly string[],
+  scope: 'document' | 'shadow-root' = 'document',
 ): string {
   const underline = settings.highlightStyle !== 'background';
   const background = settings.highlightStyle !== 'underline';
@@ -72,14 +79,24 @@ export function highlightCss(
         `${SEL}[data-glossary-category=${cssString(c)}] { --palermo-lens-color: ${settings.categories[c].color}; }`,
     ),
   ];
-  const off = [
-    ...CATEGORIES.map((c) => `html[${OFF}~=${cssString(c)}] ${SEL}[data-glossary-category=${cssString(c)}]`),
-    ...ids.map((id) => `html[${HIDDEN}~=${cssString(id)}] ${SEL}[data-glossary-id=${cssString(id)}]`),
-    `html[${FIRST_ONLY}] ${SEL}:not([data-glossary-first])`,
-  ];
-  rules.push(
-    `${off.join(',\n')} { text-decoration-line: none !important; background: none !important; cursor: inherit !important; }`,
-  );
+  const off =
+    scope === 'document'
+      ? [
+          ...CATEGORIES.map((c) => `html[${OFF}~=${cssString(c)}] ${SEL}[data-glossary-category=${cssString(c)}]`),
+          ...ids.map((id) => `html[${HIDDEN}~=${cssString(id)}] ${SEL}[data-glossary-id=${cssString(id)}]`),
+          `html[${FIRST_ONLY}] ${SEL}:not([data-glossary-first])`,
+        ]
+      : [
+          ...CATEGORIES.filter((c) => !settings.categories[c].enabled).map(
+            (c) => `${SEL}[data-glossary-category=${cssString(c)}]`,
+          ),
+          ...settings.hiddenEntries.map((id) => `${SEL}[data-glossary-id=${cssString(id)}]`),
+          ...(settings.firstMentionOnly ? [`${SEL}:not([data-glossary-first])`] : []),
+        ];
+  if (off.length)
+    rules.push(
+      `${off.join(',\n')} { text-decoration-line: none !important; background: none !important; cursor: inherit !important; }`,
+    );
   return rules.join('\n');
 }
 

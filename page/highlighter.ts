@@ -1,15 +1,26 @@
 /**
  * The highlighter: finds mentions in the page's text with the matcher and wraps each in its own
  * element (not mark.js: docs/performance.md says why), in short slices so that the page never
- * freezes, then keeps up with the page through one MutationObserver. It reads and writes the page;
- * what it skips and what a text node becomes are decided in highlight-plan.ts, the first mention
- * of each entry is kept in first-mentions.ts. What a highlight looks like is CSS
+ * freezes, then keeps up with the page through one MutationObserver. It reads and writes the page,
+ * open shadow roots included (shadow-roots.ts: how they are found, and each observed by the same
+ * observer); what it skips and what a text node becomes are decided in highlight-plan.ts, the
+ * first mention of each entry is kept in first-mentions.ts. Mentions inside addresses (URLs,
+ * e-mail addresses, paths…) are dropped (glossary/prose.ts). What a highlight looks like is CSS
  * (highlight-style.ts), what it means is the card's business.
  */
 import type { Matcher, Mention } from '../glossary/matcher';
+import { inProse } from '../glossary/prose';
 import { EvidenceReading } from './evidence-reading';
 import { FirstMentions } from './first-mentions';
-import { HIGHLIGHT_NODE_NAME, HIGHLIGHT_TAG, highlightableTextNodes, highlightPieces } from './highlight-plan';
+import {
+  composedParent,
+  HIGHLIGHT_NODE_NAME,
+  HIGHLIGHT_TAG,
+  highlightableTextNodes,
+  highlightPieces,
+  isInAddressLink,
+} from './highlight-plan';
+import { queryAllInPage, ShadowRoots } from './shadow-roots';
 
 // The contract's names, for the highlighter's users.
 export { HIGHLIGHT_TAG, UI_ATTRIBUTE } from './highlight-plan';
@@ -17,8 +28,15 @@ export const MEASURE_NAME = 'palermo-lens:highlight';
 
 /** A slice of work stays well under one frame, so the page keeps responding. */
 const SLICE_BUDGET_MS = 8;
-/** Attribute changes that can reveal hidden text. */
-const REVEALING_ATTRIBUTES = ['hidden', 'open', 'class', 'style', 'aria-hidden'];
+/** What the observer follows, in the document and in each open shadow root. */
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  // Attribute changes that can reveal hidden text.
+  attributeFilter: ['hidden', 'open', 'class', 'style', 'aria-hidden'],
+};
 
 function isVisible(el: Element): boolean {
   // checkVisibility is Chrome 105+ and Firefox 106+; without it, assume visible.
@@ -77,6 +95,8 @@ export interface HighlighterOptions {
   signal: AbortSignal;
   /** Called in every slice that added highlights, before the browser renders them. */
   onChange?: (stats: PassStats) => void;
+  /** Called in every slice that added highlights in an open shadow root, with that root. */
+  onShadowRootChange?: (root: ShadowRoot) => void;
 }
 
 export class Highlighter {
@@ -84,7 +104,9 @@ export class Highlighter {
   private readonly root: HTMLElement;
   private readonly signal: AbortSignal;
   private readonly onChange?: (stats: PassStats) => void;
+  private readonly onShadowRootChange?: (root: ShadowRoot) => void;
   private readonly observer: MutationObserver;
+  private readonly shadowRoots: ShadowRoots;
   /**
    * Text nodes the highlighter split, keyed by the original node (which keeps the text before
    * the first highlight), with the nodes that follow it. When a page script later rewrites or
@@ -109,30 +131,34 @@ export class Highlighter {
     this.root = options.root ?? document.body;
     this.signal = options.signal;
     this.onChange = options.onChange;
-    this.firsts = new FirstMentions(this.root);
+    this.onShadowRootChange = options.onShadowRootChange;
     this.evidence = new EvidenceReading(this.matcher);
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.shadowRoots = new ShadowRoots((root) => this.follow(root));
+    this.firsts = new FirstMentions(this.root, () => this.shadowRoots.inPage());
     this.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   /** Highlights the page, then follows its changes until stopped. Resolves after the first pass. */
   start(): Promise<void> {
     this.following = true;
-    this.observer.observe(this.root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: REVEALING_ATTRIBUTES,
-    });
+    this.observer.observe(this.root, OBSERVED);
     this.queue.add(this.root);
     return this.ensureRunning();
+  }
+
+  /** A shadow root found in the page: observed like the page, and walked. */
+  private follow(root: ShadowRoot): void {
+    this.observer.observe(root, OBSERVED);
+    this.queue.add(root);
+    if (!this.running) void this.ensureRunning();
   }
 
   /** Stops following the page; the highlights stay. */
   stop(): void {
     this.following = false;
     this.observer.disconnect();
+    this.shadowRoots.stop();
     this.queue.clear();
     this.hidden.clear();
     if (this.hiddenCheck) clearTimeout(this.hiddenCheck);
@@ -141,9 +167,10 @@ export class Highlighter {
 
   /** Stops, then removes every highlight and restores the page's text nodes as they were. */
   removeAll(): void {
+    const marks = this.marks();
     this.stop();
     const parents = new Set<Node>();
-    for (const mark of this.root.querySelectorAll(HIGHLIGHT_TAG)) {
+    for (const mark of marks) {
       const parent = mark.parentNode;
       if (!parent || parent.nodeName === HIGHLIGHT_NODE_NAME) continue; // goes with its outer mark
       parent.replaceChild(document.createTextNode(mark.textContent ?? ''), mark);
@@ -152,6 +179,7 @@ export class Highlighter {
     for (const parent of parents) parent.normalize();
     this.splits = new WeakMap();
     this.firsts.clear();
+    this.shadowRoots.forget();
   }
 
   /** Looks at the page again with another matcher (the user changed their own entries). */
@@ -166,11 +194,21 @@ export class Highlighter {
   /** Counts of highlights per entry id, in order of first appearance on the page. */
   counts(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const mark of this.root.querySelectorAll<HTMLElement>(HIGHLIGHT_TAG)) {
-      const id = mark.dataset.glossaryId;
+    for (const mark of this.marks()) {
+      const id = mark.getAttribute('data-glossary-id');
       if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
+  }
+
+  /** The highlights (those that also match `filter`, a selector's tail) in page order, open shadow roots included. */
+  marks(filter = ''): Element[] {
+    return queryAllInPage(this.root, this.shadowRoots.inPage(), `${HIGHLIGHT_TAG}${filter}`);
+  }
+
+  /** The open shadow roots, in the page, that may hold highlights. */
+  shadowRootsInPage(): ShadowRoot[] {
+    return this.shadowRoots.inPage();
   }
 
   /** Runs a pass after the next frame (and `delayMs` more), unless one is already on its way. */
@@ -229,8 +267,9 @@ export class Highlighter {
     this.hiddenCheck ??= setTimeout(() => {
       this.hiddenCheck = null;
       for (const text of this.hidden) {
-        if (!text.isConnected) this.hidden.delete(text);
-        else if (text.parentElement && isVisible(text.parentElement)) {
+        const parent = composedParent(text);
+        if (!text.isConnected || !parent) this.hidden.delete(text);
+        else if (isVisible(parent)) {
           this.hidden.delete(text);
           this.queue.add(text);
         }
@@ -242,6 +281,8 @@ export class Highlighter {
   private async run(): Promise<void> {
     const start = performance.now();
     const stats: PassStats = { textNodes: 0, highlights: 0, busyMs: 0, wallMs: 0, longestSliceMs: 0 };
+    // Custom elements met before may have got their shadow root since.
+    if (this.following) this.shadowRoots.check();
     let walker = this.queuedTextNodes();
     let done = false;
     while (!done && !this.signal.aborted) {
@@ -262,8 +303,14 @@ export class Highlighter {
         const mentions = this.mentionsIn(next.value);
         if (mentions.length) found.push([next.value, mentions]);
       }
-      for (const [node, mentions] of found) stats.highlights += this.highlight(node, mentions);
+      const changedRoots = new Set<ShadowRoot>();
+      for (const [node, mentions] of found) {
+        stats.highlights += this.highlight(node, mentions);
+        const root = node.getRootNode();
+        if (root instanceof ShadowRoot) changedRoots.add(root);
+      }
       if (found.length) this.onChange?.(stats);
+      for (const root of changedRoots) this.onShadowRootChange?.(root);
       if (done && this.queueRejected()) {
         walker = this.queuedTextNodes();
         done = false;
@@ -279,6 +326,11 @@ export class Highlighter {
     performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: stats });
   }
 
+  /** A pass that goes on after stop() (it was under way) follows no new shadow root. */
+  private readonly meetHost = (host: Element) => {
+    if (this.following) this.shadowRoots.meet(host);
+  };
+
   /** The text nodes of every queued root, including roots queued while the pass runs. */
   private *queuedTextNodes(): Generator<Text> {
     const visited = new Set<Node>();
@@ -288,21 +340,15 @@ export class Highlighter {
       for (const root of roots) {
         if (!root.isConnected || this.isInsideVisited(root, visited)) continue;
         visited.add(root);
-        yield* highlightableTextNodes(root);
+        yield* highlightableTextNodes(root, this.meetHost);
       }
     }
   }
 
-  /**
-   * Queues the text rejected for want of evidence, with the pieces it was split into, when the
-   * evidence grew since (evidence further down the page): the pass looks at it again at its end.
-   */
+  /** Queues the text rejected for want of evidence (and its pieces) if the evidence grew since. */
   private queueRejected(): boolean {
     const nodes = this.evidence.takeRejected();
-    for (const node of nodes) {
-      this.queue.add(node);
-      for (const piece of this.splits.get(node) ?? []) if (piece.nodeType === Node.TEXT_NODE) this.queue.add(piece);
-    }
+    for (const node of nodes) for (const n of [node, ...(this.splits.get(node) ?? [])]) this.queue.add(n);
     return nodes.length > 0;
   }
 
@@ -312,16 +358,18 @@ export class Highlighter {
     return false;
   }
 
-  /** The mentions to highlight in one text node (none when it is hidden, for now). */
+  /** The mentions to highlight in one text node: in prose, and none when it is hidden, for now. */
   private mentionsIn(node: Text): Mention[] {
     const text = node.data;
     if (text.length < 2) return [];
     const regex = this.matcher.regex;
     regex.lastIndex = 0;
     if (!regex.test(text)) return [];
-    const parent = node.parentElement;
+    const parent = composedParent(node);
     if (!parent) return [];
-    const mentions = this.evidence.find(node, parent);
+    const mentions = this.evidence.find(node, parent, (found) =>
+      found.length && !isInAddressLink(parent) ? inProse(text, found) : [],
+    );
     // Visibility last: it is the costliest check, and most candidates hold no mention.
     if (mentions.length && !isVisible(parent)) {
       this.hidden.add(node);

@@ -4,12 +4,22 @@
  * their changes until the signal aborts (then the page is left as it was). The user's entries are
  * a part of their own inside it: if they fail, the built-in entries are still highlighted.
  */
+import { browser } from 'wxt/browser';
 import { lazyMatcher, type Matcher } from '../glossary/matcher';
 import { mergePrepared, type PreparedMatcher, prepareMatcher } from '../glossary/prepare-matcher';
-import type { Entry, Glossary } from '../glossary/schema';
+import type { Entry } from '../glossary/schema';
+import { type BackgroundRequest, parseCustomEntriesReply } from '../lib/messages';
 import type { Settings } from '../lib/settings';
 import { isSiteEnabled } from '../lib/sites';
-import { loadCustomEntries, loadSettings, saveSettings, watchCustomEntries, watchSettings } from '../lib/storage';
+import {
+  holdsNoEntries,
+  loadSettings,
+  loadStoredCustomEntries,
+  saveSettings,
+  warnDropped,
+  watchSettings,
+  watchStoredCustomEntries,
+} from '../lib/storage';
 import { applyRootAttributes, highlightCss, isDrawn } from './highlight-style';
 import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from './highlighter';
 import { guarded, reportFailure } from './parts';
@@ -20,8 +30,6 @@ export interface HighlightingOptions {
   signal: AbortSignal;
   /** The built-in glossary's matcher, prepared at build time. */
   prepared: PreparedMatcher;
-  /** The built-in glossary, which the user's entries are checked against (asked for only then). */
-  builtIn: () => Glossary;
   /** Called when the highlights are taken off because the site was switched off. */
   onCleared?: () => void;
   /** When the content script started (performance.now()), for the start-up measure. */
@@ -38,17 +46,36 @@ export interface Highlighting {
   enabled(): boolean;
   /** Highlights per entry id, in order of first appearance. */
   counts(): Map<string, number>;
-  /** The drawn highlights in document order (nested ones are part of their outer one here). */
+  /** The drawn highlights in page order (nested ones are part of their outer one here). */
   drawnMarks(): Element[];
+  /** The highlights of an entry in page order, open shadow roots included. */
+  marksOf(id: string): Element[];
   /** Saves a change of the settings; open tabs, this one included, follow through storage. */
   update(change: (settings: Settings) => Settings): void;
 }
 
+/**
+ * The user's entries from what storage holds, checked by the background against the built-in
+ * glossary (which the content script does not carry); what it left out is said in the page's
+ * console, where a reader missing a highlight looks. No message when nothing is stored.
+ */
+async function checkedCustomEntries(value: unknown): Promise<readonly Entry[]> {
+  if (holdsNoEntries(value)) return [];
+  const request: BackgroundRequest = { type: 'check-custom-entries', value };
+  const reply = parseCustomEntriesReply(await browser.runtime.sendMessage(request));
+  if (!reply) throw new Error('the background did not check them');
+  warnDropped(reply.dropped);
+  return reply.entries;
+}
+
 export function createHighlighting(options: HighlightingOptions): Highlighting {
-  const { signal, prepared, builtIn } = options;
+  const { signal, prepared } = options;
   // The style sheet goes in with the first highlight: a page without any is left untouched.
   const style = document.createElement('style');
   style.setAttribute(UI_ATTRIBUTE, '');
+  // Open shadow roots with highlights adopt a sheet of their own (highlight-style.ts says why).
+  let shadowSheet: CSSStyleSheet | undefined;
+  let shadowCss = '';
   let settings: Settings | undefined;
   let custom: readonly Entry[] = [];
   let ids: string[] | undefined;
@@ -62,6 +89,19 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
     const css = highlightCss(settings, ids);
     if (style.textContent !== css) style.textContent = css;
     applyRootAttributes(document.documentElement, settings);
+    if (!shadowSheet) return;
+    const forShadowRoots = highlightCss(settings, ids, 'shadow-root');
+    if (shadowCss === forShadowRoots) return;
+    shadowCss = forShadowRoots;
+    shadowSheet.replaceSync(shadowCss);
+  };
+  const styleShadowRoot = (root: ShadowRoot) => {
+    if (!shadowSheet) {
+      shadowSheet = new CSSStyleSheet();
+      restyle();
+    }
+    if (!root.adoptedStyleSheets.includes(shadowSheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
   };
   const highlighter = new Highlighter({
     matcher: lazyMatcher(prepared),
@@ -71,11 +111,16 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
       restyle();
       document.documentElement.append(style);
     },
+    onShadowRootChange: styleShadowRoot,
   });
   /** Takes every highlight and our style off the page. */
   const clearPage = () => {
+    const roots = highlighter.shadowRootsInPage();
     highlighter.removeAll();
     style.remove();
+    for (const root of roots)
+      if (shadowSheet && root.adoptedStyleSheets.includes(shadowSheet))
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== shadowSheet);
     applyRootAttributes(document.documentElement, null);
   };
 
@@ -83,7 +128,7 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
     const t0 = performance.now();
     settings = next;
     const enabled = isSiteEnabled(next, location.hostname);
-    if (style.isConnected && enabled) restyle();
+    if ((style.isConnected || shadowSheet) && enabled) restyle();
     if (enabled && !active) {
       void highlighter.start();
     } else if (!enabled && active) {
@@ -116,12 +161,14 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
       const compiled = performance.now();
       const [initial, initialCustom] = await Promise.all([
         loadSettings(),
-        loadCustomEntries(builtIn).catch((error: unknown) => {
-          reportFailure(CUSTOM_PART, error);
-          return { entries: [] };
-        }),
+        loadStoredCustomEntries()
+          .then(checkedCustomEntries)
+          .catch((error: unknown) => {
+            reportFailure(CUSTOM_PART, error);
+            return [];
+          }),
       ]);
-      if (initialCustom.entries.length) takeCustomEntries(initialCustom.entries);
+      if (initialCustom.length) takeCustomEntries(initialCustom);
       const loaded = performance.now();
       apply(initial);
       // Main-thread cost of starting, without the wait for storage (the first pass has its own measure).
@@ -132,17 +179,25 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
         detail: { busyMs },
       });
       watchSettings(guarded('highlighting', apply), signal);
-      watchCustomEntries(builtIn, (next) => takeCustomEntries(next.entries), signal);
+      // Checked in turn: an answer that comes after a newer value was asked for is dropped.
+      let asked = 0;
+      watchStoredCustomEntries((value) => {
+        const ask = ++asked;
+        checkedCustomEntries(value).then(
+          (next) => {
+            if (ask === asked) takeCustomEntries(next);
+          },
+          (error: unknown) => reportFailure(CUSTOM_PART, error),
+        );
+      }, signal);
       signal.addEventListener('abort', clearPage, { once: true });
     },
     settings: () => settings,
     custom: () => custom,
     enabled: () => active,
     counts: () => highlighter.counts(),
-    drawnMarks: () =>
-      [...document.querySelectorAll(`${HIGHLIGHT_TAG}:not([data-glossary-inner])`)].filter(
-        (m) => settings && isDrawn(m, settings),
-      ),
+    drawnMarks: () => highlighter.marks(':not([data-glossary-inner])').filter((m) => settings && isDrawn(m, settings)),
+    marksOf: (id) => highlighter.marks(`[data-glossary-id="${CSS.escape(id)}"]`),
     update(change) {
       if (settings) void saveSettings(change(settings)).catch((error) => console.warn('Palermo Lens:', error));
     },

@@ -8,7 +8,6 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type ContentRequest, type MentionsReply, parseContentRequest } from '../lib/messages';
 import type { CardState } from './card-state';
-import { HIGHLIGHT_TAG } from './highlighter';
 import { guarded } from './parts';
 
 const FLASH_MS = 1200;
@@ -38,6 +37,7 @@ function flash(ctx: ContentScriptContext, mark: Element): void {
 export interface MentionSource {
   enabled(): boolean;
   counts(): Map<string, number>;
+  marksOf(id: string): Element[];
 }
 
 export function answerPopup(ctx: ContentScriptContext, highlighting: MentionSource): void {
@@ -53,7 +53,7 @@ export function answerPopup(ctx: ContentScriptContext, highlighting: MentionSour
       return Promise.resolve(reply);
     }
     if (request.type !== 'show-mention') return undefined;
-    const marks = [...document.querySelectorAll(`${HIGHLIGHT_TAG}[data-glossary-id="${CSS.escape(request.id)}"]`)];
+    const marks = highlighting.marksOf(request.id);
     if (marks.length === 0) return Promise.resolve(false);
     const index = ((cursor.get(request.id) ?? -1) + 1) % marks.length;
     cursor.set(request.id, index);

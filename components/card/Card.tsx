@@ -2,51 +2,35 @@
  * The hover card: one shadow-root UI per frame, driven by the state machine of
  * page/card-state.ts. One set of delegated listeners on the document turns pointer, click, key and
  * scroll events into card events; the card renders the entry with EntryView and is placed next to
- * the hovered line of the highlight with Floating UI.
+ * the hovered line of the highlight with Floating UI. Highlights in open shadow roots work too:
+ * the listeners read the event's composed path, since its target is retargeted to the host. It is
+ * loaded at its first use, into the frame's isolated world (page/card-loader.ts,
+ * entrypoints/card-ui.ts), and takes up what happened before it came.
  */
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { Entry } from '../../glossary/schema';
-import type { Settings } from '../../lib/settings';
+import type { Card, CardDependencies, CardTrigger } from '../../page/card-loader';
+import { drawnMarkAt, REST_TOLERANCE_PX, targetOf } from '../../page/card-loader';
 import { type CardEvent, type CardState, cardReducer, currentEntry, HIDDEN } from '../../page/card-state';
-import { isDrawn } from '../../page/highlight-style';
 import { HIGHLIGHT_TAG, UI_ATTRIBUTE } from '../../page/highlighter';
 import { cardLanguage } from '../../page/page-language';
+import { reportFailure } from '../../page/parts';
 import { lineRectAt } from '../../page/placement';
 import { EntryView } from '../EntryView';
 import entryCss from '../entry-view.css?inline';
 import themeCss from '../theme.css?inline';
 import { UI_TEXT } from '../ui-text';
 import cardCss from './card.css?inline';
+import { cardEntries } from './card-entries';
 
 /** Time to reach the card from the highlight, or to come back, before it closes. */
 const GRACE_MS = 300;
-/** Pointer movement that counts as still resting on a highlight. */
-const REST_TOLERANCE_PX = 4;
 const HEADING_ID = 'palermo-lens-card-title';
-
-export interface CardDependencies {
-  /** Owns every listener and timer of the card: WXT removes them when the script is invalidated. */
-  ctx: ContentScriptContext;
-  settings: () => Settings | undefined;
-  entryById: (id: string) => Entry | undefined;
-  onHideEntry: (id: string) => void;
-  onSiteOff: () => void;
-  onOpenGlossary: (id: string) => void;
-}
-
-export interface Card {
-  /** Opens the card on a highlight as if from the keyboard (focus goes in, and comes back). */
-  openByKeyboard: (mark: Element) => void;
-  close: () => void;
-  readonly state: CardState;
-}
 
 type Ui = Awaited<ReturnType<typeof createShadowRootUi<void>>>;
 
-export function createCard(deps: CardDependencies): Card {
+export function createCard(deps: CardDependencies, trigger: CardTrigger | null = null): Card {
   let state: CardState = HIDDEN;
   let ui: Ui | undefined;
   let uiLoading: Promise<Ui> | undefined;
@@ -56,9 +40,14 @@ export function createCard(deps: CardDependencies): Card {
   let hovered: Element | null = null;
   let pointer: { x: number; y: number } | null = null;
   let restFrom: { x: number; y: number } | null = null;
+  /** When the pointer came to rest, if before the card was there (the trigger's time). */
+  let restSince: number | undefined;
+  /** Whether the card is on screen (rendered since it last closed). */
+  let displayed = false;
   let focusBefore: Element | null = null;
   let anchorLine = 0;
   const { ctx } = deps;
+  const entries = cardEntries(deps.customEntries);
 
   const loadUi = (): Promise<Ui> => {
     uiLoading ??= createShadowRootUi<void>(ctx, {
@@ -101,7 +90,14 @@ export function createCard(deps: CardDependencies): Card {
     if (state.kind === 'opening') {
       clearTimeout(restTimer);
       restFrom = pointer;
-      restTimer = ctx.setTimeout(() => dispatch({ type: 'rest-elapsed' }), settings?.hoverDelayMs ?? 250);
+      const rested = restSince === undefined ? 0 : performance.now() - restSince;
+      restSince = undefined;
+      restTimer = ctx.setTimeout(
+        () => dispatch({ type: 'rest-elapsed' }),
+        Math.max(0, (settings?.hoverDelayMs ?? 250) - rested),
+      );
+      // The entry is asked for while the pointer rests: it is there when the card opens.
+      void entries.load(state.mark.getAttribute('data-glossary-id') ?? '').catch(() => undefined);
     } else clearTimeout(restTimer);
 
     if (state.kind === 'shown' && state.leaving) {
@@ -118,7 +114,7 @@ export function createCard(deps: CardDependencies): Card {
       watchTimer ??= ctx.setInterval(() => {
         if (!mark.isConnected) dispatch({ type: 'mark-removed' });
       }, 500);
-      void show(before);
+      show().catch((error: unknown) => reportFailure('the card', error));
     } else {
       clearInterval(watchTimer);
       watchTimer = undefined;
@@ -126,19 +122,20 @@ export function createCard(deps: CardDependencies): Card {
     }
   };
 
-  const show = async (before: CardState) => {
-    const created = ui ?? (await loadUi());
-    if (state.kind !== 'shown' && state.kind !== 'pinned') return;
-    const { target } = state;
+  const show = async () => {
     const id = currentEntry(state) as string;
-    const entry = deps.entryById(id);
+    const [created, entry] = await Promise.all([ui ?? loadUi(), entries.load(id)]);
+    // Another entry since: its own show renders it.
+    if ((state.kind !== 'shown' && state.kind !== 'pinned') || currentEntry(state) !== id) return;
+    const { target } = state;
     const settings = deps.settings();
     if (!entry || !settings) return;
     const lang = cardLanguage(settings.cardLanguage, target.mark);
     const t = UI_TEXT[lang];
     const pinned = state.kind === 'pinned';
-    const wasOpen = before.kind === 'shown' || before.kind === 'pinned';
+    const wasOpen = displayed;
     if (!wasOpen) showHost(created);
+    displayed = true;
     render(
       <div
         class="pl-card"
@@ -168,7 +165,7 @@ export function createCard(deps: CardDependencies): Card {
           <EntryView
             entry={entry}
             lang={lang}
-            entryById={deps.entryById}
+            entryById={entries.get}
             onNavigate={(next) => dispatch({ type: 'navigate', id: next })}
             headingId={HEADING_ID}
             compact
@@ -214,6 +211,7 @@ export function createCard(deps: CardDependencies): Card {
   };
 
   const hide = (before: CardState) => {
+    displayed = false;
     if (ui) render(null, ui.uiContainer);
     if (ui?.shadowHost.matches(':popover-open')) ui.shadowHost.hidePopover();
     const wasKeyboard = (before.kind === 'shown' || before.kind === 'pinned') && before.target.byKeyboard;
@@ -249,17 +247,9 @@ export function createCard(deps: CardDependencies): Card {
   const close = () => dispatch({ type: 'close' });
   const isOpen = () => state.kind === 'shown' || state.kind === 'pinned';
   const inCard = (event: Event) => !!ui && event.composedPath().includes(ui.shadowHost);
-  const markOf = (node: EventTarget | null): Element | null => {
-    if (!(node instanceof Element)) return null;
-    const mark = node.closest(HIGHLIGHT_TAG);
-    const settings = deps.settings();
-    return mark && settings && isDrawn(mark, settings) ? mark : null;
-  };
+  const markOf = (node: EventTarget | null) => drawnMarkAt(node, deps.settings());
 
-  ctx.addEventListener(document, 'pointerover', (event) => {
-    if (inCard(event) || event.pointerType === 'touch') return;
-    const mark = markOf(event.target);
-    pointer = { x: event.clientX, y: event.clientY };
+  const hover = (mark: Element | null) => {
     if (mark === hovered) return;
     if (hovered) dispatch({ type: 'leave-mark' });
     hovered = mark;
@@ -267,6 +257,11 @@ export function createCard(deps: CardDependencies): Card {
       void loadUi();
       dispatch({ type: 'enter-mark', mark });
     }
+  };
+  ctx.addEventListener(document, 'pointerover', (event) => {
+    if (inCard(event) || event.pointerType === 'touch') return;
+    pointer = { x: event.clientX, y: event.clientY };
+    hover(markOf(targetOf(event)));
   });
   ctx.addEventListener(document, 'pointerout', (event) => {
     if (!hovered || inCard(event)) return;
@@ -280,6 +275,10 @@ export function createCard(deps: CardDependencies): Card {
     'pointermove',
     (event) => {
       pointer = { x: event.clientX, y: event.clientY };
+      // Between two nodes of one shadow root, the document gets no pointerover or pointerout (both
+      // ends are retargeted to the host): the moves say where the pointer is.
+      const target = targetOf(event);
+      if (target !== event.target && event.pointerType !== 'touch' && !inCard(event)) hover(markOf(target));
       // Moving on a highlight is not resting on it: the wait starts again.
       if (state.kind === 'opening' && restFrom) {
         const moved = Math.hypot(pointer.x - restFrom.x, pointer.y - restFrom.y);
@@ -289,7 +288,7 @@ export function createCard(deps: CardDependencies): Card {
     { passive: true },
   );
   ctx.addEventListener(document, 'click', (event) => {
-    const mark = markOf(event.target);
+    const mark = markOf(targetOf(event));
     // A highlight inside a link stays a link: the click follows it.
     if (!mark || mark.closest('a[href]')) return;
     dispatch({ type: 'click-mark', mark });
@@ -298,7 +297,7 @@ export function createCard(deps: CardDependencies): Card {
     document,
     'pointerdown',
     (event) => {
-      if (isOpen() && !inCard(event) && !markOf(event.target)) close();
+      if (isOpen() && !inCard(event) && !markOf(targetOf(event))) close();
     },
     { capture: true },
   );
@@ -336,7 +335,7 @@ export function createCard(deps: CardDependencies): Card {
     if (ui) render(null, ui.uiContainer);
   });
 
-  return {
+  const card: Card = {
     openByKeyboard: (mark) => {
       pointer = null;
       anchorLine = 0;
@@ -347,4 +346,17 @@ export function createCard(deps: CardDependencies): Card {
       return state;
     },
   };
+
+  // What happened before the card was loaded, taken up as if it had seen it.
+  if (trigger?.type === 'hover') {
+    hovered = trigger.mark;
+    pointer = trigger.pointer;
+    restSince = trigger.since;
+    void loadUi();
+    dispatch({ type: 'enter-mark', mark: trigger.mark });
+  } else if (trigger?.type === 'click') {
+    hovered = trigger.mark;
+    dispatch({ type: 'click-mark', mark: trigger.mark });
+  } else if (trigger?.type === 'keyboard') card.openByKeyboard(trigger.mark);
+  return card;
 }

@@ -1,7 +1,7 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { type Settings, SITE_MODES } from '../../lib/settings';
+import { ACTIVATIONS, type Settings, SITE_MODES } from '../../lib/settings';
 import { parseHostInput } from '../../lib/sites';
 import type { Update } from './types';
 import { Choice, Section } from './widgets';
@@ -36,6 +36,15 @@ export function SitesSection({ settings, update }: { settings: Settings; update:
   };
   return (
     <Section id="sites" title={t('options_sites')}>
+      <Choice
+        legend={t('options_activation')}
+        name="activation"
+        value={settings.activation}
+        options={ACTIVATIONS}
+        label={(a) => t(a === 'on-request' ? 'options_activation_onRequest' : 'options_activation_always')}
+        onChange={(activation) => update((s) => ({ ...s, activation }))}
+      />
+      <p class="op-hint">{t('options_activationHint')}</p>
       <Choice
         legend={t('options_siteMode')}
         name="site-mode"

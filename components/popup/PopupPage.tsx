@@ -2,7 +2,8 @@
  * The toolbar popup: the current tab's mentions (per category and per entry, an entry's button
  * going to its next mention), the switch for the site, quick category toggles, a search over
  * the whole glossary (built-in and the user's own entries) and a way to the options page.
- * Pages where the extension cannot run get a message; the search works everywhere.
+ * Pages where the extension cannot run get a message; pages where it does not run (yet) get
+ * "Highlight this page"; the search works everywhere.
  */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -26,7 +27,7 @@ import './popup.css';
 export function PopupPage() {
   const lang = useMemo(uiLanguage, []);
   const { settings, setSettings, custom } = useStored();
-  const { page, tabId, refresh } = usePage();
+  const { page, tabId, refresh, highlight } = usePage(settings?.activation === 'on-request');
   const [error, setError] = useState<string>();
   const entries = useMemo(() => mergeEntries(glossary, custom), [custom]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
@@ -71,6 +72,12 @@ export function PopupPage() {
             page={page}
             settings={settings}
             onSiteChange={(host, on) => settings && save(withSiteEnabled(settings, host, on))}
+            onHighlight={() => {
+              setError(undefined);
+              highlight().catch((e: unknown) =>
+                setError(t('popup_highlightFailed', e instanceof Error ? e.message : String(e))),
+              );
+            }}
           />
           {settings && (
             <CategoriesSection

@@ -26,14 +26,30 @@ function SiteSwitch(props: { checked: boolean; hostname: string; onChange: (on: 
   );
 }
 
-/** The site switch, or why there is none (the page is loading or off limits). */
+/**
+ * The site switch, or why there is none (the page is loading or off limits), or a way to have the
+ * page read where the extension does not run yet.
+ */
 export function SiteSection(props: {
   page: PageState;
   settings: Settings | undefined;
   onSiteChange: (hostname: string, on: boolean) => void;
+  onHighlight: () => void;
 }) {
   const { page, settings } = props;
   if (page.kind === 'loading') return <p class="pp-note pp-site">{t('popup_loading')}</p>;
+  if (page.kind === 'absent') {
+    return (
+      <div class="pp-site" data-testid="absent">
+        <p class="pp-note">
+          {settings?.activation === 'on-request' ? t('popup_notRunning_onRequest') : t('popup_notRunning')}
+        </p>
+        <button type="button" class="pp-button pp-button--primary" onClick={props.onHighlight}>
+          {t('popup_highlightPage')}
+        </button>
+      </div>
+    );
+  }
   if (page.kind === 'unavailable') {
     return (
       <p class="pp-note pp-note--warning pp-site" data-testid="unavailable">

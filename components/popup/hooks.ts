@@ -1,11 +1,13 @@
 /**
  * What the popup reads from the browser: the current tab's page (asked from its content script,
- * again while the popup is open), the settings and the user's own entries (kept up to date).
+ * again while the popup is open; the content script put into the tab when the user asks), the
+ * settings and the user's own entries (kept up to date).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { glossary } from '../../glossary';
 import type { Entry } from '../../glossary/schema';
+import { injectContentScript } from '../../lib/content-scripts';
 import { type ContentRequest, parseMentionsReply } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import { hostnameOf, isRestrictedUrl } from '../../lib/sites';
@@ -15,8 +17,10 @@ import { tabIdFromSearch } from './popup-state';
 /** What the popup knows of the tab's page. */
 export type PageState =
   | { kind: 'loading' }
-  /** The browser keeps the extension out of this page, or its content script does not answer. */
+  /** The browser keeps the extension out of this page, or its content script does not answer even when put there. */
   | { kind: 'unavailable' }
+  /** No content script answers ("only when I ask", or a page open before the extension started): it can be put there. */
+  | { kind: 'absent' }
   | { kind: 'ready'; enabled: boolean; mentions: [string, number][]; hostname: string | undefined };
 
 /** How often the counts are asked again while the popup is open (dynamic pages, a site turned on). */
@@ -24,12 +28,25 @@ const REFRESH_MS = 1000;
 /** Failed requests in a row before the page counts as unavailable (the content script may still be starting). */
 const ATTEMPTS = 3;
 
-/** The current tab's page, asked again every REFRESH_MS and when `refresh` is called. */
-export function usePage(): { page: PageState; tabId: number | undefined; refresh: () => void } {
+/**
+ * The current tab's page, asked again every REFRESH_MS and when `refresh` is called; `highlight`
+ * puts the content script into the tab. `onRequest`: the content script runs only where the user
+ * asks, so one unanswered request is enough to offer it.
+ */
+export function usePage(onRequest: boolean): {
+  page: PageState;
+  tabId: number | undefined;
+  refresh: () => void;
+  highlight: () => Promise<void>;
+} {
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [tab, setTab] = useState<{ id: number; url: string | undefined } | null>();
   const failures = useRef(0);
   const ask = useRef<() => void>(() => undefined);
+  /** Whether the content script was put into the tab: if it still does not answer, the page is off limits. */
+  const injected = useRef(false);
+  const onRequestNow = useRef(onRequest);
+  onRequestNow.current = onRequest;
 
   useEffect(() => {
     let cancelled = false;
@@ -59,6 +76,7 @@ export function usePage(): { page: PageState; tabId: number | undefined; refresh
     }
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempts = () => (onRequestNow.current && !injected.current ? 1 : ATTEMPTS);
     /** One request at a time: a refresh asked for meanwhile runs when the current one is answered. */
     let busy = false;
     let again = false;
@@ -84,14 +102,17 @@ export function usePage(): { page: PageState; tabId: number | undefined; refresh
         setPage({ kind: 'ready', enabled: reply.enabled, mentions: reply.mentions, hostname });
       } else {
         failures.current += 1;
-        if (failures.current >= ATTEMPTS) setPage({ kind: 'unavailable' });
+        // No address: the browser gives those of the pages the extension may read (its host
+        // access, or the tab the user clicked on), so this one is off limits.
+        const offLimits = injected.current || tab.url === undefined;
+        if (failures.current >= attempts()) setPage({ kind: offLimits ? 'unavailable' : 'absent' });
       }
       if (again) {
         again = false;
         void run();
         return;
       }
-      timer = setTimeout(run, failures.current > 0 && failures.current < ATTEMPTS ? 300 : REFRESH_MS);
+      timer = setTimeout(run, failures.current > 0 && failures.current < attempts() ? 300 : REFRESH_MS);
     };
     ask.current = () => void run();
     void run();
@@ -102,7 +123,19 @@ export function usePage(): { page: PageState; tabId: number | undefined; refresh
     };
   }, [tab]);
 
-  return { page, tabId: tab?.id, refresh: () => ask.current() };
+  const highlight = async () => {
+    if (!tab) return;
+    injected.current = true;
+    failures.current = 0;
+    setPage({ kind: 'loading' });
+    try {
+      await injectContentScript(tab.id);
+    } finally {
+      ask.current();
+    }
+  };
+
+  return { page, tabId: tab?.id, refresh: () => ask.current(), highlight };
 }
 
 /** The settings, kept up to date, and the user's own entries. */

@@ -1,61 +1,49 @@
 /**
  * The content script: starts its parts under WXT's `ctx`, which stops them when the extension is
  * updated or removed. Each part fails on its own (page/parts.ts): highlighting, the card, the
- * popup's messages and the keyboard path.
+ * popup's messages and the keyboard path. It is the small core that runs in every frame: the
+ * card's code and the entries' texts are loaded at the card's first use (page/card-loader.ts).
  */
 import preparedMatcher from 'virtual:prepared-matcher';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createCard } from '../../components/card/Card';
-import glossaryText from '../../glossary/entries.json?raw';
-import { mergeEntries } from '../../glossary/merge';
-import type { Entry, Glossary } from '../../glossary/schema';
+import type { BackgroundRequest } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import { withSiteEnabled } from '../../lib/sites';
+import { lazyCard } from '../../page/card-loader';
 import { createHighlighting } from '../../page/highlighting';
 import { answerKeyboard, answerPopup } from '../../page/mention-messages';
 import { startPart } from '../../page/parts';
 
 export default defineContentScript({
+  // Not in the manifest: the background registers it for every page, or puts it into a tab when
+  // the user asks ("only when I ask"), lib/content-scripts.ts. WXT adds `matches` to the
+  // manifest's host permissions.
+  registration: 'runtime',
   matches: ['<all_urls>'],
-  allFrames: true,
-  // Frames without a URL of their own (srcdoc, about:blank written by script) are the page's too.
-  matchAboutBlank: true,
-  runAt: 'document_idle',
   async main(ctx) {
     const started = performance.now();
     if (!document.body) return;
-    // The glossary is parsed when a card or the user's own entries first need it, not on every page load.
-    let glossary: Glossary | undefined;
-    const builtIn = () => (glossary ??= JSON.parse(glossaryText) as Glossary);
-
     const highlighting = startPart('highlighting', () =>
       createHighlighting({
         signal: ctx.signal,
         prepared: preparedMatcher,
-        builtIn,
         started,
         onCleared: () => card?.close(),
       }),
     );
-    // The entries by id, built-in and the user's own (glossary/merge.ts: built-in entries win), made
-    // again when the user's entries change.
-    let merged: { custom: readonly Entry[]; byId: Map<string, Entry> } | undefined;
-    const entryById = (id: string) => {
-      const custom = highlighting?.custom() ?? [];
-      if (merged?.custom !== custom)
-        merged = { custom, byId: new Map(mergeEntries(builtIn(), custom).map((e) => [e.id, e])) };
-      return merged.byId.get(id);
-    };
     const update = (change: (s: Settings) => Settings) => highlighting?.update(change);
     const card = startPart('the card', () =>
-      createCard({
+      lazyCard({
         ctx,
         settings: () => highlighting?.settings(),
-        entryById,
+        customEntries: () => highlighting?.custom() ?? [],
         onHideEntry: (id) => update((s) => ({ ...s, hiddenEntries: [...new Set([...s.hiddenEntries, id])] })),
         onSiteOff: () => update((s) => withSiteEnabled(s, location.hostname, false)),
-        onOpenGlossary: (id) => void browser.runtime.sendMessage({ type: 'open-glossary', id }),
+        onOpenGlossary: (id) => {
+          const request: BackgroundRequest = { type: 'open-glossary', id };
+          void browser.runtime.sendMessage(request);
+        },
       }),
     );
     if (!highlighting) return;

@@ -358,4 +358,24 @@ describe('hover card (Chromium, built extension)', () => {
     );
     await page.close();
   });
+
+  it('opens inside a srcdoc frame, which has no address of its own', async () => {
+    const { page } = await open(h, '/iframes.html');
+    const iframe = page.locator('iframe[title="frame 0"]');
+    const frame = await (await iframe.elementHandle())?.contentFrame();
+    if (!frame) throw new Error('no srcdoc frame');
+    const mark = frame.locator('[data-glossary-id="unodc"]');
+    await mark.waitFor();
+    const point = await restPoint(mark);
+    const offset = await iframe.boundingBox();
+    if (!offset) throw new Error('no iframe box');
+    await page.mouse.move(offset.x + point.x, offset.y + point.y);
+    await frame.waitForSelector(CARD);
+    expect(await frame.locator(`${CARD} .pl-entry__title`).textContent()).toBe(
+      'United Nations Office on Drugs and Crime',
+    );
+    // Only that frame has a card.
+    expect(await page.locator('palermo-lens-card').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
 export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,6 +12,32 @@ export interface ExtensionBrowser {
   extensionId: string;
   profile: string;
   close: () => Promise<void>;
+}
+
+/**
+ * Waits until the background has registered the content script (it does so when it starts,
+ * lib/content-scripts.ts), unless the stored settings say "only when I ask": a page opened
+ * before would not be read.
+ */
+async function contentScriptSettled(worker: Worker): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const settled = await worker.evaluate(async () => {
+      type Chrome = {
+        scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
+        storage: { sync: { get(key: string): Promise<{ settings?: { activation?: string } }> } };
+      };
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      const [registered, stored] = await Promise.all([
+        chrome.scripting.getRegisteredContentScripts(),
+        chrome.storage.sync.get('settings'),
+      ]);
+      return registered.length > 0 || stored.settings?.activation === 'on-request';
+    });
+    if (settled) return;
+    if (Date.now() > deadline) throw new Error('the background did not register the content script');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function launchChromium(
@@ -38,6 +64,7 @@ export async function launchChromium(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
+  await contentScriptSettled(worker);
   return {
     context,
     extensionId,

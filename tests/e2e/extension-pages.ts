@@ -12,6 +12,9 @@ type ChromeGlobal = {
   chrome: {
     storage: { local: StorageArea; sync: StorageArea };
     tabs: { query(q: object): Promise<{ id?: number }[]> };
+    scripting: {
+      executeScript(injection: object): Promise<{ frameId: number; result?: unknown }[]>;
+    };
   };
 };
 
@@ -40,6 +43,25 @@ export const store = (b: ExtensionBrowser, area: 'local' | 'sync', items: Record
 const tabIds = (b: ExtensionBrowser) =>
   worker(b).evaluate(async () =>
     (await (globalThis as unknown as ChromeGlobal).chrome.tabs.query({})).map((t) => t.id as number),
+  );
+
+/**
+ * For each frame of tab `tabId` (the top one first), whether a global `name` is set in the
+ * extension's isolated world there: read from the background, since the page's own scripts
+ * cannot see that world.
+ */
+export const isolatedGlobalInFrames = (b: ExtensionBrowser, tabId: number, name: string): Promise<boolean[]> =>
+  worker(b).evaluate(
+    async ([id, global]) => {
+      const { scripting } = (globalThis as unknown as ChromeGlobal).chrome;
+      const results = await scripting.executeScript({
+        target: { tabId: id, allFrames: true },
+        func: (n: string) => n in globalThis,
+        args: [global],
+      });
+      return results.sort((x, y) => x.frameId - y.frameId).map((r) => r.result === true);
+    },
+    [tabId, name] as const,
   );
 
 /** A new tab at `url` and its id (the one tab that was not there before). */

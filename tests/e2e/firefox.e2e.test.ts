@@ -1,7 +1,10 @@
 /**
  * The user-level scenarios in Firefox ESR with the Firefox MV3 build: highlights on the demo page,
- * the card on hover, the popup's counts and an options toggle.
+ * the card on hover, the popup's counts and an options toggle, open shadow roots and a plain-text
+ * document.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxWithExtension, launchFirefox, openExtensionPage } from './firefox';
@@ -9,8 +12,11 @@ import { FIXTURES, type StaticServer, startServer } from './server';
 
 let ff: FirefoxWithExtension;
 let server: StaticServer;
+const SOURCE = readFileSync(resolve(import.meta.dirname, '../../glossary/source/france-diplomatie-2013.txt'), 'utf8');
 beforeAll(async () => {
-  server = await startServer([FIXTURES]);
+  server = await startServer([FIXTURES], {
+    '/source.txt': { body: SOURCE, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+  });
   ff = await launchFirefox();
 });
 afterAll(async () => {
@@ -73,6 +79,39 @@ describe('Firefox ESR, built extension', () => {
     await page.close();
   });
 
+  it('opens the card inside frames: a page of the site and a srcdoc frame', async () => {
+    for (const [path, iframe, id, title] of [
+      [
+        '/frames.html',
+        '#child',
+        'coe-convention',
+        'Council of Europe Convention on Action against Trafficking in Human Beings',
+      ],
+      ['/iframes.html', 'iframe[title="frame 0"]', 'unodc', 'United Nations Office on Drugs and Crime'],
+    ] as const) {
+      const page = await openDemo(path);
+      const element = await page.$(iframe);
+      const frame = await element?.contentFrame();
+      if (!element || !frame) throw new Error(`no frame ${iframe} in ${path}`);
+      const mark = await frame.waitForSelector(`[data-glossary-id="${id}"]`, { timeout: 15_000 });
+      // On the highlight's own text, not on a name nested in it.
+      const point = await mark?.evaluate((el) => {
+        const own = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+        const range = document.createRange();
+        if (own) range.selectNodeContents(own);
+        const rect = (own ? range.getClientRects()[0] : el.getClientRects()[0]) as DOMRect;
+        return { x: rect.x + 4, y: rect.y + rect.height / 2 };
+      });
+      const box = await element.boundingBox();
+      if (!point || !box) throw new Error('no highlight or frame box');
+      await page.mouse.move(box.x + point.x, box.y + point.y);
+      const card = await frame.waitForSelector(CARD, { timeout: 5000 });
+      expect(await card?.$eval('.pl-entry__title', (el) => el.textContent)).toBe(title);
+      expect(await page.$('palermo-lens-card')).toBeNull();
+      await page.close();
+    }
+  });
+
   it('the popup lists the page’s entries with the page’s own counts', async () => {
     const demo = await openDemo();
     // [id, count] in order of first appearance, as the popup lists them.
@@ -125,5 +164,47 @@ describe('Firefox ESR, built extension', () => {
       bodies,
     );
     await Promise.all([demo.close(), options.close()]);
+  });
+
+  it('highlights open shadow roots, at load and attached later, with their style, and a text/plain document', async () => {
+    const page = await openDemo('/shadow-roots.html');
+    /** The ids of the highlights in the open shadow root of `host`, and the line drawn under the first. */
+    const inRoot = (host: string) =>
+      page.evaluate((sel) => {
+        const marks = [...(document.querySelector(sel)?.shadowRoot?.querySelectorAll('palermo-mark') ?? [])];
+        return {
+          ids: marks.map((m) => m.getAttribute('data-glossary-id')),
+          line: marks[0] ? getComputedStyle(marks[0]).textDecorationLine : null,
+        };
+      }, host);
+    await page.waitForFunction(() => !!document.querySelector('#early')?.shadowRoot?.querySelector('palermo-mark'), {
+      timeout: 10_000,
+    });
+    expect(await inRoot('#early')).toEqual({
+      ids: ['greta', 'trafficking-in-human-beings', 'greta', 'unodc'],
+      line: 'underline',
+    });
+    await page.evaluate(() => (window as never as { addWidget: () => void }).addWidget());
+    await page.waitForFunction(
+      () => !!document.querySelector('#widget')?.shadowRoot?.querySelector('#filled palermo-mark'),
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(await inRoot('#widget')).toEqual({ ids: ['ilo', 'forced-labour'], line: 'underline' });
+    await page.close();
+
+    const text = await openDemo('/source.txt');
+    await text.waitForFunction(() => !!document.querySelector('pre [data-glossary-id="greta"]'), { timeout: 10_000 });
+    const ids = await text.evaluate(() => [
+      document.contentType,
+      ...new Set(
+        [...document.querySelectorAll('pre [data-glossary-id]')].map((m) => m.getAttribute('data-glossary-id')),
+      ),
+    ]);
+    expect(ids[0]).toBe('text/plain');
+    for (const id of ['palermo-protocol', 'untoc', 'unodc', 'greta']) expect(ids).toContain(id);
+    expect(await text.evaluate(() => document.querySelector('pre')?.textContent)).toBe(SOURCE);
+    await text.close();
   });
 });

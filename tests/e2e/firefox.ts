@@ -34,7 +34,23 @@ export async function launchFirefox(
     },
   });
   await browser.installExtension(options.extensionPath ?? FIREFOX_BUILD);
-  return { browser, extensionOrigin: `moz-extension://${uuid}`, close: () => browser.close() };
+  const ff = { browser, extensionOrigin: `moz-extension://${uuid}`, close: () => browser.close() };
+  await contentScriptRegistered(ff);
+  return ff;
+}
+
+/**
+ * Waits until the background has registered the content script (it does so when it starts,
+ * lib/content-scripts.ts): a page opened before would not be read.
+ */
+async function contentScriptRegistered(ff: FirefoxWithExtension): Promise<void> {
+  const page = await openExtensionPage(ff, '/popup.html', 'h1');
+  const deadline = Date.now() + 20_000;
+  while (!(await page.evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'))) {
+    if (Date.now() > deadline) throw new Error('the background did not register the content script');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await page.close();
 }
 
 /**

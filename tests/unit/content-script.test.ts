@@ -1,26 +1,45 @@
 // @vitest-environment jsdom
 /**
  * The content script's parts fail on their own: the real entrypoint runs in jsdom with the fake
- * browser's storage and messages, and one part is broken at a time.
+ * browser's storage and messages, and one part is broken at a time. The background's side (the
+ * card's script, entries, the user's entries checked) is played here by the same code the
+ * background runs.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type * as CardModule from '../../components/card/Card';
+import { createCard } from '../../components/card/Card';
 import contentScript from '../../entrypoints/content/index';
+import { builtInEntries, checkStoredEntries } from '../../lib/entry-answers';
+import { parseBackgroundRequest } from '../../lib/messages';
+import { CARD_FACTORY_GLOBAL, type CardFactory } from '../../page/card-loader';
 import { guarded, startPart } from '../../page/parts';
 
 const broken = vi.hoisted(() => ({ card: false }));
-vi.mock('../../components/card/Card', async (importOriginal) => {
-  const original = await importOriginal<typeof CardModule>();
-  return {
-    ...original,
-    createCard: vi.fn((deps: CardModule.CardDependencies) => {
-      if (broken.card) throw new Error('the page broke the card');
-      return original.createCard(deps);
-    }),
-  };
-});
+/** The background requests the content script sent, by type. */
+let asked: string[] = [];
+
+/** What the background answers, without a browser: card-ui.js's work is to leave the factory. */
+async function background(message: unknown): Promise<unknown> {
+  const request = parseBackgroundRequest(message);
+  if (request) asked.push(request.type);
+  switch (request?.type) {
+    case 'load-card': {
+      const factory: CardFactory = (deps, trigger) => {
+        if (broken.card) throw new Error('the page broke the card');
+        return createCard(deps, trigger);
+      };
+      (globalThis as Record<string, unknown>)[CARD_FACTORY_GLOBAL] = factory;
+      return true;
+    }
+    case 'get-entries':
+      return builtInEntries(request.ids);
+    case 'check-custom-entries':
+      return checkStoredEntries(request.value);
+    default:
+      return undefined;
+  }
+}
 
 const PAGE = 'UNODC and GRETA, the Council of Europe’s group of experts, wrote to the IOM about migration.';
 const IDS = ['unodc', 'greta', 'coe', 'iom'];
@@ -35,6 +54,9 @@ beforeAll(() => {
   Element.prototype.scrollIntoView ??= () => undefined;
 });
 beforeEach(() => {
+  asked = [];
+  delete (globalThis as Record<string, unknown>)[CARD_FACTORY_GLOBAL];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(background as typeof fakeBrowser.runtime.sendMessage);
   error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   const p = document.createElement('p');
@@ -63,6 +85,8 @@ describe('the content script’s parts', () => {
   it('start together: highlights, the popup’s answers and the keyboard path, without errors', async () => {
     await start();
     await waitForHighlights();
+    // Nothing was asked of the background: no card yet, and no entries of the user's to check.
+    expect(asked).toEqual([]);
     expect(await ask({ type: 'get-mentions' })).toEqual([
       {
         enabled: true,
@@ -71,31 +95,41 @@ describe('the content script’s parts', () => {
       },
     ]);
     expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([true]);
+    // The keyboard path loaded the card, which opened on the first highlight with its entry.
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-glossary-active]')?.getAttribute('data-glossary-id')).toBe('unodc'),
+    );
+    const cardTitle = () =>
+      document.querySelector('palermo-lens-card')?.shadowRoot?.querySelector('.pl-entry__title')?.textContent;
+    await vi.waitFor(() => expect(cardTitle()).toBe('United Nations Office on Drugs and Crime'));
+    expect(asked).toEqual(['load-card', 'get-entries', 'get-entries']);
     expect(error).not.toHaveBeenCalled();
   });
 
-  it('go on without the card when it fails to be created, and say so', async () => {
+  it('go on without the card when it fails to be created, and say so once', async () => {
     broken.card = true;
     await start();
     await waitForHighlights();
-    expect(failures()).toEqual(['the card failed:']);
+    // The keyboard path still goes to the highlight, without a card to open.
+    expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([true]);
+    expect(document.querySelector('[data-glossary-flash]')?.getAttribute('data-glossary-id')).toBe('unodc');
+    await vi.waitFor(() => expect(failures()).toEqual(['the card failed:']));
     expect(error.mock.calls[0]?.[2]).toEqual(new Error('the page broke the card'));
     expect((await ask({ type: 'get-mentions' }))[0]).toMatchObject({
       enabled: true,
       mentions: COUNTS,
     });
-    // The keyboard path still goes to the highlight, without a card to open.
+    // Not tried again at every step: the card stays off in this frame.
     expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([true]);
-    expect(document.querySelector('[data-glossary-flash]')?.getAttribute('data-glossary-id')).toBe('unodc');
+    expect(asked).toEqual(['load-card']);
+    expect(failures()).toEqual(['the card failed:']);
   });
 
-  it('keep the card and the messages when highlighting cannot start', async () => {
+  it('keep the messages when highlighting cannot start', async () => {
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('sync storage is broken'));
     await start();
     expect(failures()).toEqual(['highlighting failed:']);
     expect(highlighted()).toEqual([]);
-    const { createCard } = await import('../../components/card/Card');
-    expect(createCard).toHaveBeenCalled();
     expect(await ask({ type: 'get-mentions' })).toEqual([
       { enabled: false, hostname: location.hostname, mentions: [] },
     ]);
@@ -111,6 +145,8 @@ describe('the content script’s parts', () => {
     await start();
     await waitForHighlights();
     expect(error).not.toHaveBeenCalled();
+    // The background checked the user's entries; the page's console says what it left out.
+    expect(asked).toEqual(['check-custom-entries']);
     expect(warn.mock.calls.map(([, text]) => String(text))).toEqual([
       expect.stringMatching(/^the stored settings were damaged/),
       expect.stringMatching(/^4 stored custom entries were damaged and left out: #1 \(/),

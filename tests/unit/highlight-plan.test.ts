@@ -7,6 +7,8 @@ import {
   HIGHLIGHT_TAG,
   highlightableTextNodes,
   highlightPieces,
+  isInAddressLink,
+  isInsideSkipped,
   isSkipped,
   UI_ATTRIBUTE,
 } from '../../page/highlight-plan';
@@ -33,7 +35,17 @@ describe('what the highlighter skips', () => {
   it('skips code, forms, scripts, editable text, hidden text, its own UI and its own highlights', () => {
     const skipped = [
       '<code>c</code>',
-      '<pre>p</pre>',
+      '<kbd>k</kbd>',
+      '<samp>s</samp>',
+      '<pre><code>const x = 1;</code></pre>',
+      '<pre class="language-js">UNODC</pre>',
+      '<pre class="lang-py">UNODC</pre>',
+      '<pre class="hljs">UNODC</pre>',
+      '<pre class="prettyprint">UNODC</pre>',
+      '<pre class="sourceCode r">UNODC</pre>',
+      '<pre class="highlight">UNODC</pre>',
+      '<pre data-lang="sh">UNODC</pre>',
+      '<pre>const agency = "UNODC";\nif (agency) {\n  report(agency);\n}</pre>',
       '<textarea>t</textarea>',
       '<button>b</button>',
       '<script>s</script>',
@@ -47,7 +59,15 @@ describe('what the highlighter skips', () => {
       `<${HIGHLIGHT_TAG}>m</${HIGHLIGHT_TAG}>`,
     ];
     for (const html of skipped) expect(isSkipped(page(html).firstElementChild as Element), html).toBe(true);
-    const kept = ['<p>p</p>', '<div contenteditable="false">f</div>', '<div aria-hidden="false">a</div>', '<a>l</a>'];
+    const kept = [
+      '<p>p</p>',
+      '<div contenteditable="false">f</div>',
+      '<div aria-hidden="false">a</div>',
+      '<a>l</a>',
+      // Prose in <pre>: a plain-text document (browsers show one as a <pre>), a poem, a report.
+      '<pre>UNODC and GRETA\n\nThe Palermo Protocol, article 3 (a):\n"Trafficking in persons" shall mean…;</pre>',
+      '<pre class="poem">The ILO is in Geneva,\n  and GRETA in Strasbourg.</pre>',
+    ];
     for (const html of kept) expect(isSkipped(page(html).firstElementChild as Element), html).toBe(false);
   });
 
@@ -63,6 +83,67 @@ describe('what the highlighter skips', () => {
     expect(texts(yes)).toEqual(['yes']);
     expect(texts(no)).toEqual([]);
     expect(texts(root.querySelector('span') as Element)).toEqual([]);
+  });
+});
+
+describe('open shadow roots', () => {
+  /** A host in the page with an open shadow root holding `html`. */
+  function host(html: string, tag = 'x-card'): { host: Element; root: ShadowRoot } {
+    const el = document.createElement(tag);
+    const root = el.attachShadow({ mode: 'open' });
+    root.innerHTML = html;
+    page('').append(el);
+    return { host: el, root };
+  }
+
+  it('are reported by the walk, which does not enter them; walked as roots, their text comes out', () => {
+    const { host: el, root } = host('<p>in the shadow <b>root</b></p>');
+    const light = page('<p>light</p><x-pending>slotted</x-pending><div>plain</div>');
+    const hosts: Element[] = [];
+    const walked = [...highlightableTextNodes(document.body, (h) => hosts.push(h))].map((t) => t.data);
+    expect(walked).toEqual(['light', 'slotted', 'plain']);
+    // The host with a root, and a custom element that may get one (it is not defined yet).
+    expect(hosts).toEqual([el, light.querySelector('x-pending')]);
+    expect(texts(root)).toEqual(['in the shadow ', 'root']);
+    // A host given as the root of a walk is reported too (a component inserted by script).
+    const reported: Element[] = [];
+    [...highlightableTextNodes(el, (h) => reported.push(h))];
+    expect(reported).toEqual([el]);
+  });
+
+  it('are skipped with their host, and a text node directly in a root is walked', () => {
+    const { host: el, root } = host('<p>skipped</p>');
+    el.setAttribute('aria-hidden', 'true');
+    expect(texts(root)).toEqual([]);
+    expect(isInsideSkipped(root.querySelector('p') as Element)).toBe(true);
+    const direct = host('text directly in the root').root;
+    expect(texts(direct)).toEqual(['text directly in the root']);
+    expect(texts(direct.firstChild as Text)).toEqual(['text directly in the root']);
+    const inCode = document.createElement('code');
+    page('').append(inCode);
+    const root2 = inCode.appendChild(document.createElement('x-in-code')).attachShadow({ mode: 'open' });
+    root2.innerHTML = '<p>UNODC</p>';
+    expect(texts(root2)).toEqual([]);
+  });
+
+  it('give a term its context from their block, or from the whole root without one', () => {
+    const { root } = host('<p>The <b>IOM</b> and migration.</p><span>IOM</span> <i>migrants</i>');
+    expect(contextText(root.querySelector('b') as Element)).toBe('The IOM and migration.');
+    expect(contextText(root.querySelector('span') as Element)).toBe('The IOM and migration.IOM migrants');
+  });
+});
+
+describe('links that show their address', () => {
+  it('hold no mention, while a link with prose does', () => {
+    const root = page(
+      '<a href="https://www.ilo.org/forced-labour/"><span>https://www.ilo.org/</span><wbr><span>forced-labour/</span></a>' +
+        '<a href="mailto:info@iom.int">info@iom.int</a><a href="https://www.ilo.org/">the ILO on forced labour</a>',
+    );
+    const [url, mail, prose] = [...root.querySelectorAll('a')] as unknown as [Element, Element, Element];
+    expect(isInAddressLink(url.lastElementChild as Element)).toBe(true);
+    expect(isInAddressLink(mail)).toBe(true);
+    expect(isInAddressLink(prose)).toBe(false);
+    expect(isInAddressLink(root)).toBe(false);
   });
 });
 

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../glossary';
+import { builtInEntries, checkStoredEntries } from '../../lib/entry-answers';
 import {
   entryIdFromHash,
   glossaryAddress,
   parseBackgroundRequest,
   parseContentRequest,
+  parseCustomEntriesReply,
+  parseEntriesReply,
   parseMentionsReply,
 } from '../../lib/messages';
+import { entry, names } from './helpers';
 
 describe('requests', () => {
   it('accepts the known requests and ignores anything else', () => {
@@ -21,6 +25,47 @@ describe('requests', () => {
     expect(parseBackgroundRequest({ type: 'open-glossary' })).toEqual({ type: 'open-glossary' });
     expect(parseBackgroundRequest({ type: 'open-glossary', id: 'Not An Id' })).toBeUndefined();
     expect(parseBackgroundRequest('open-glossary')).toBeUndefined();
+  });
+
+  it('accepts the content script’s requests to the background, ids checked', () => {
+    expect(parseBackgroundRequest({ type: 'load-card' })).toEqual({ type: 'load-card' });
+    expect(parseBackgroundRequest({ type: 'load-card', file: '/other.js' })).toBeUndefined();
+    expect(parseBackgroundRequest({ type: 'get-entries', ids: ['greta', 'coe'] })).toEqual({
+      type: 'get-entries',
+      ids: ['greta', 'coe'],
+    });
+    expect(parseBackgroundRequest({ type: 'get-entries', ids: ['"]*{'] })).toBeUndefined();
+    expect(parseBackgroundRequest({ type: 'get-entries', ids: 'greta' })).toBeUndefined();
+    expect(parseBackgroundRequest({ type: 'get-entries', ids: Array(1001).fill('greta') })).toBeUndefined();
+    // Storage can hold anything: the background checks it.
+    expect(parseBackgroundRequest({ type: 'check-custom-entries', value: 'garbage{' })).toEqual({
+      type: 'check-custom-entries',
+      value: 'garbage{',
+    });
+  });
+});
+
+describe('the background’s answers about entries', () => {
+  it('gives the built-in entries asked for, in order, and leaves out unknown ids', () => {
+    const reply = builtInEntries(['greta', 'no-such-entry', 'coe']);
+    expect(reply.map((e) => e.id)).toEqual(['greta', 'coe']);
+    expect(parseEntriesReply(reply)).toEqual(reply);
+    expect(parseEntriesReply([{ ...reply[0], definition: 'not bilingual' }])).toBeUndefined();
+    expect(parseEntriesReply(undefined)).toBeUndefined();
+  });
+
+  it('checks the user’s entries against the built-in glossary, describing what it left out', () => {
+    const mine = entry('custom-mine', { names: { en: names('My Own Group'), fr: [] } });
+    const taken = entry('greta', { names: { en: names('My Other Group'), fr: [] } });
+    const reply = checkStoredEntries([mine, taken, 'junk']);
+    expect(reply.entries).toEqual([mine]);
+    expect(reply.dropped).toEqual([
+      expect.stringMatching(/^#2 "greta" \(field id: "greta" is the id of a built-in entry/),
+      expect.stringMatching(/^#3 \(/),
+    ]);
+    expect(parseCustomEntriesReply(reply)).toEqual(reply);
+    expect(parseCustomEntriesReply({ entries: [], dropped: [7] })).toBeUndefined();
+    expect(parseCustomEntriesReply({ entries: 'x', dropped: [] })).toBeUndefined();
   });
 });
 

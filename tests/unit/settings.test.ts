@@ -87,6 +87,26 @@ describe('settings', () => {
   });
 });
 
+describe('when the content script runs', () => {
+  it('is "always" unless the user chose "only when I ask"; anything else reads as "always"', () => {
+    expect(DEFAULT_SETTINGS.activation).toBe('always');
+    expect(normalizeSettings({ activation: 'on-request' }).activation).toBe('on-request');
+    for (const damaged of ['sometimes', 1, null, ['on-request']])
+      expect(normalizeSettings({ ...DEFAULT_SETTINGS, activation: damaged }).activation).toBe('always');
+  });
+
+  it('imports files exported before the setting existed, and refuses a wrong value', () => {
+    const { activation: _, ...older } = DEFAULT_SETTINGS;
+    expect(parseSettings(older)).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+    expect(parseSettings({ ...DEFAULT_SETTINGS, activation: 'on-request' })).toEqual({
+      ok: true,
+      settings: { ...DEFAULT_SETTINGS, activation: 'on-request' },
+    });
+    const wrong = parseSettings({ ...DEFAULT_SETTINGS, activation: 'never' });
+    expect(wrong.ok ? [] : wrong.errors.join()).toMatch(/^activation: /);
+  });
+});
+
 describe('highlight style sheet and root attributes', () => {
   it('colours categories and reads the root attributes to switch highlights off', () => {
     const css = highlightCss(
@@ -107,6 +127,27 @@ describe('highlight style sheet and root attributes', () => {
     expect(highlightCss({ ...DEFAULT_SETTINGS, highlightStyle: 'background' }, [])).toContain(
       'text-decoration-line: none !important;\n',
     );
+  });
+
+  it('writes what is switched off into the sheet of shadow roots, which cannot see the root attributes', () => {
+    const sel = 'palermo-mark[data-glossary-id][data-glossary-category]';
+    const css = highlightCss(
+      {
+        ...DEFAULT_SETTINGS,
+        firstMentionOnly: true,
+        hiddenEntries: ['greta'],
+        categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#123456' } },
+      },
+      ['greta', 'unodc'],
+      'shadow-root',
+    );
+    expect(css).not.toContain('html[');
+    expect(css).toContain('[data-glossary-category="bodies"] { --palermo-lens-color: #123456; }');
+    expect(css).toContain(
+      `${sel}[data-glossary-category="bodies"],\n${sel}[data-glossary-id="greta"],\n${sel}:not([data-glossary-first]) { text-decoration-line: none !important;`,
+    );
+    // Nothing switched off: no rule for it.
+    expect(highlightCss(DEFAULT_SETTINGS, ['greta'], 'shadow-root')).not.toContain('text-decoration-line: none');
   });
 
   it('sets and clears the root attributes', () => {

@@ -2,14 +2,19 @@ import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } fr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { glossary } from '../../glossary';
 import type { StoredEntries } from '../../glossary/custom-entries';
+import { checkStoredEntries } from '../../lib/entry-answers';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import {
+  holdsNoEntries,
   loadCustomEntries,
   loadSettings,
+  loadStoredCustomEntries,
   saveCustomEntries,
   saveSettings,
+  warnDropped,
   watchCustomEntries,
   watchSettings,
+  watchStoredCustomEntries,
 } from '../../lib/storage';
 import { entry, names } from './helpers';
 
@@ -149,6 +154,43 @@ describe('custom entries storage', () => {
     await fakeBrowser.storage.local.set({ customEntries$: { v: 'x', future: [1] } });
     expect((await loadSettings()).firstMentionOnly).toBe(true);
     expect((await loadCustomEntries(builtIn)).entries).toEqual([mine]);
+    expect(warnings()).toEqual([]);
+  });
+});
+
+describe('custom entries for the content script (checked by the background)', () => {
+  it('reads and watches the stored value as it is, until the signal aborts', async () => {
+    expect(await loadStoredCustomEntries()).toBeNull();
+    await fakeBrowser.storage.local.set({ customEntries: ['junk'] });
+    expect(await loadStoredCustomEntries()).toEqual(['junk']);
+    const seen: unknown[] = [];
+    const controller = new AbortController();
+    watchStoredCustomEntries((value) => seen.push(value), controller.signal);
+    await saveCustomEntries([mine]);
+    controller.abort();
+    await saveCustomEntries([]);
+    expect(seen).toEqual([[mine]]);
+    expect(warnings()).toEqual([]);
+  });
+
+  it('needs no check for nothing stored or an empty list, and one for anything else', () => {
+    for (const nothing of [null, undefined, []]) expect(holdsNoEntries(nothing)).toBe(true);
+    for (const something of [[mine], 'garbage', 0, {}, ['junk']]) expect(holdsNoEntries(something)).toBe(false);
+  });
+
+  it('the background’s check gives what loading gives, and the content script warns alike', async () => {
+    const value = ['junk', mine, { ...mine, id: 'custom-newer', addedLater: 1 }];
+    await fakeBrowser.storage.local.set({ customEntries: value });
+    const loaded = await loadCustomEntries(builtIn);
+    const loadWarnings = warnings();
+    warn.mockClear();
+    const checked = checkStoredEntries(value);
+    expect(checked.entries).toEqual(loaded.entries);
+    expect(warnings()).toEqual([]);
+    warnDropped(checked.dropped);
+    expect(warnings()).toEqual(loadWarnings);
+    warn.mockClear();
+    warnDropped([]);
     expect(warnings()).toEqual([]);
   });
 });

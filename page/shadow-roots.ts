@@ -1,0 +1,159 @@
+/**
+ * The open shadow roots of the page (web components), which the highlighter treats as parts of
+ * the page: a MutationObserver does not see inside a shadow root, and querySelectorAll does not
+ * reach into one. How roots are found, without a traversal of the page of their own:
+ * - the highlighter's walk reports each element it goes through that has an open shadow root,
+ *   in the page or in a subtree added later (a component inserted by script);
+ * - a custom element met before it is defined is a candidate: defining it (its script loads
+ *   later) gives it its root without any change the observer sees, so candidates are looked at
+ *   again at the start of every pass (the page changed) and on a timer, 250 ms after a new one,
+ *   then backing off to every 4 s while some are still undefined; once defined, a candidate is
+ *   followed if it has a root and dropped either way;
+ * - each root found is observed like the document and walked as a root of its own, so content
+ *   filled in later, and components nested in it, are found the same way.
+ * Closed shadow roots are out of reach (`shadowRoot` is null for them), and so is a root attached
+ * later to an element already defined or built in (a `<div>`), until its host is inserted again.
+ */
+
+const FIRST_CHECK_MS = 250;
+const MAX_CHECK_MS = 4000;
+
+export class ShadowRoots {
+  /** Every root that may hold highlights, until forget(). */
+  private readonly known = new Set<ShadowRoot>();
+  /** The roots being followed (observed) since the highlighter started. */
+  private readonly followed = new Set<ShadowRoot>();
+  private readonly candidates = new Set<Element>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** `follow` observes a root newly found and queues it for a walk. */
+  constructor(private readonly follow: (root: ShadowRoot) => void) {}
+
+  /** An element the walk went through that has an open shadow root, or is a custom element. */
+  meet(el: Element): void {
+    const root = el.shadowRoot;
+    if (root) this.found(root);
+    else if (!this.candidates.has(el) && !el.matches(':defined')) {
+      this.candidates.add(el);
+      this.schedule(FIRST_CHECK_MS);
+    }
+  }
+
+  /** Follows the roots that candidates got when they were defined. */
+  check(): void {
+    for (const el of this.candidates) {
+      // A candidate taken out of the page is met again if it is put back.
+      if (!el.isConnected) this.candidates.delete(el);
+      else if (el.matches(':defined')) {
+        this.candidates.delete(el);
+        if (el.shadowRoot) this.found(el.shadowRoot);
+      }
+    }
+  }
+
+  /** The roots that may hold highlights, whose hosts are in the page (the others are forgotten). */
+  inPage(): ShadowRoot[] {
+    for (const root of this.known) if (!root.host.isConnected) this.known.delete(root);
+    return [...this.known];
+  }
+
+  /** Stops following: no candidates, no timer. The roots stay known for their highlights. */
+  stop(): void {
+    this.followed.clear();
+    this.candidates.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Forgets every root (their highlights were removed). */
+  forget(): void {
+    this.stop();
+    this.known.clear();
+  }
+
+  private found(root: ShadowRoot): void {
+    this.known.add(root);
+    if (this.followed.has(root)) return;
+    this.followed.add(root);
+    this.follow(root);
+  }
+
+  /** Checks the candidates after `delay`, then less and less often while some are left. */
+  private schedule(delay: number): void {
+    // A new candidate is looked at soon, whatever the current delay.
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.check();
+      if (this.candidates.size > 0) this.schedule(Math.min(delay * 2, MAX_CHECK_MS));
+    }, delay);
+  }
+}
+
+/** The chain from a node up through the hosts of the shadow roots it is in: [node, host, host's host…]. */
+function hostChain(node: Node): Node[] {
+  const chain = [node];
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) chain.push(root.host);
+  return chain;
+}
+
+/**
+ * Whether `a` comes before `b` in the page, shadow roots included: a shadow root's content counts
+ * where its host is, before the host's own children. (compareDocumentPosition alone orders nodes
+ * of different trees arbitrarily.)
+ */
+export function precedes(a: Node, b: Node): boolean {
+  if (a === b) return false;
+  const chainB = hostChain(b);
+  for (const x of hostChain(a)) {
+    const root = x.getRootNode();
+    const y = chainB.find((n) => n.getRootNode() === root);
+    if (!y) continue;
+    // One is the host of the shadow root the other is in: the host comes first.
+    if (x === y) return x === a;
+    return (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  }
+  return false;
+}
+
+/**
+ * The elements matching `selector` in the document (or the highlighter's root) and in the shadow
+ * roots `roots`, in page order. The content of a shadow root is contiguous in that order, at its
+ * host's place: each root's matches go in at once, outer roots before the roots nested in them.
+ */
+export function queryAllInPage<E extends Element>(
+  scope: ParentNode,
+  roots: readonly ShadowRoot[],
+  selector: string,
+): E[] {
+  const all = [...scope.querySelectorAll<E>(selector)];
+  const byDepth = roots.map((root) => [hostChain(root.host).length, root] as const).sort((a, b) => a[0] - b[0]);
+  for (const [, root] of byDepth) {
+    const group = [...root.querySelectorAll<E>(selector)];
+    const first = group[0];
+    if (!first) continue;
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (precedes(all[mid] as E, first)) lo = mid + 1;
+      else hi = mid;
+    }
+    all.splice(lo, 0, ...group);
+  }
+  return all;
+}
+
+/** The first element matching `selector` in the page order of `scope` and `roots`. */
+export function queryFirstInPage<E extends Element>(
+  scope: ParentNode,
+  roots: readonly ShadowRoot[],
+  selector: string,
+): E | null {
+  let first = scope.querySelector<E>(selector);
+  for (const root of roots) {
+    const candidate = root.querySelector<E>(selector);
+    if (candidate && (!first || precedes(candidate, first))) first = candidate;
+  }
+  return first;
+}

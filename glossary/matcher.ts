@@ -3,9 +3,10 @@
  * expression, then used to find mentions in plain text. Pure: no DOM, no browser APIs.
  *
  * Names are matched tolerantly (case, white space, apostrophes, hyphens, accents, British and
- * American spelling); acronyms exactly, never inside a run of capitals. A term with context words
- * only counts when one of them occurs in the surrounding text (the paragraph, for the highlighter),
- * or when the page gives evidence for it (page-evidence.ts).
+ * American spelling); acronyms exactly, never inside a run of capitals nor in a document symbol
+ * ("A/HRC/26/37"). A term with context words only counts when one of them occurs in the
+ * surrounding text (the paragraph, for the highlighter), or when the page gives evidence for it
+ * (page-evidence.ts).
  */
 import type { Category } from './categories';
 import { addWithIssuer, withoutOtherBodies, withYearsBefore } from './issuers';
@@ -65,6 +66,17 @@ export interface Matcher {
 
 /** Text around a mention, or a function computing it lazily (it is needed only by a few terms). */
 export type Context = string | (() => string);
+
+/**
+ * Whether text[start, end) is joined by a slash to a run with a digit in it: a document symbol
+ * ("A/HRC/26/37", "CRC/C/OPSC/FRA/1"), not "a joint UNODC/ILO report".
+ */
+function inDocumentSymbol(text: string, start: number, end: number): boolean {
+  if (text[start - 1] !== '/' && text[end] !== '/') return false;
+  const before = /\S*$/.exec(text.slice(Math.max(0, start - 40), start))?.[0] ?? '';
+  const after = /^\S*/.exec(text.slice(end, end + 40))?.[0] ?? '';
+  return /\d/.test(before + after);
+}
 
 /** Whether the word before or after text[start, end) is in capitals too (an all-caps heading). */
 function inCapsRun(text: string, start: number, end: number): boolean {
@@ -188,8 +200,17 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
       const isSkipped = skip !== undefined && ((start === skip.start && end === skip.end) || term?.kind === 'acronym');
       const isCapsHeading = term?.kind === 'acronym' && inCapsRun(text, start, end);
       const isLowerProper = term?.proper === true && !isCapital(text[start]);
+      const inSymbol = term?.kind === 'acronym' && inDocumentSymbol(text, start, end);
       const endsWord = !isWordChar(text[end]);
-      if (term && endsWord && !isSkipped && !isCapsHeading && !isLowerProper && accepts(term, context, page))
+      if (
+        term &&
+        endsWord &&
+        !isSkipped &&
+        !isCapsHeading &&
+        !isLowerProper &&
+        !inSymbol &&
+        accepts(term, context, page)
+      )
         return { term, end };
       // Cut back to the end of the word before this match's last word.
       limit = end - 1;

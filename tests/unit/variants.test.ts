@@ -170,6 +170,11 @@ describe('typography', () => {
     expect(only('forced and compulsory labour')?.[0]).toBe('forced-labour');
   });
 
+  it('finds no acronym inside a UN document symbol, and still one joined to another by a slash', () => {
+    expect(found('see A/HRC/26/37 and CRC/C/OPSC/FRA/1', 'human rights of the child')).toEqual([]);
+    expect(found('a joint UNODC/ILO report').map(([id]) => id)).toEqual(['unodc', 'ilo']);
+  });
+
   it('writes capital acronyms with dots too', () => {
     expect(only('the U.N.O.D.C. report')).toEqual(['unodc', 'U.N.O.D.C.']);
     expect(only('l’O.I.T.')).toEqual(['ilo', 'O.I.T.']);

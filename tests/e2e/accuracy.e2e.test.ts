@@ -62,14 +62,20 @@ const read = (page: import('playwright-core').Page) =>
     return { text, marks };
   });
 
-/** Every place `needle` occurs in `haystack`, ignoring case and runs of white space. */
+/** The same text with every apostrophe as "'", character for character (offsets are kept). */
+const foldApostrophes = (text: string) => text.replace(/[’‘ʼ`]/g, "'");
+
+/** Every place `needle` occurs in `haystack`, ignoring case, runs of white space and the apostrophe's form. */
 function occurrences(haystack: string, needle: string): [number, number][] {
-  const pattern = needle
+  const pattern = foldApostrophes(needle)
     .trim()
     .split(/\s+/)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('\\s+');
-  return [...haystack.matchAll(new RegExp(pattern, 'giu'))].map((m) => [m.index, m.index + m[0].length]);
+  return [...foldApostrophes(haystack).matchAll(new RegExp(pattern, 'giu'))].map((m) => [
+    m.index,
+    m.index + m[0].length,
+  ]);
 }
 
 interface Score {
@@ -91,11 +97,12 @@ function score(labelled: Labelled, reading: PageReading): Score {
     const want = labelled.expected[id] ?? 0;
     const got = found.get(id) ?? 0;
     const tp = Math.min(want, got);
-    // Highlights of this entry on phrases labelled ambiguous for it count neither way.
-    const ambiguous = labelled.ambiguous
-      .filter((a) => a.entry === id)
-      .flatMap((a) => occurrences(reading.text, a.text))
-      .filter(([start, end]) => outer.some((m) => m.id === id && m.start < end && m.end > start)).length;
+    // Highlights of this entry on phrases labelled ambiguous for it count neither way (each
+    // highlight once, however many of the phrase's occurrences it touches).
+    const spans = labelled.ambiguous.filter((a) => a.entry === id).flatMap((a) => occurrences(reading.text, a.text));
+    const ambiguous = outer.filter(
+      (m) => m.id === id && spans.some(([start, end]) => m.start < end && m.end > start),
+    ).length;
     const fp = Math.max(0, got - tp - ambiguous);
     s.tp += tp;
     s.fn += want - tp;

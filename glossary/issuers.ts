@@ -13,7 +13,8 @@ import type { Mention, Term } from './matcher';
 const ISSUER_BEFORE = /^(?:['’ʼ]s)?\s+$/;
 const ISSUER_AFTER = /^\s+(?:of\s+the|de\s+l['’ʼ]|des|du|de\s+la)\s*$/i;
 /** "of (the) …", "de/du/des/de la/de l'…" and a word: whose it is. */
-const OF_ANOTHER = /^\s+(?:of(?:\s+the)?|de\s+l['’ʼ]|de\s+la|des|du|de)\s*\p{L}/iu;
+// "of"/"de" as whole words: "GRETA delegation" is not "GRETA de…".
+const OF_ANOTHER = /^\s+(?:(?:of(?:\s+the)?|de\s+la|des|du|de)\s+|(?:de\s+l|d)['’ʼ]\s*)\p{L}/iu;
 /** A year written just before an instrument's name, and the space after it. */
 const YEAR_BEFORE = /(?<![\p{L}\p{N}])\d{4}\s+$/u;
 /** How much of the text after a mention names whose it is. */

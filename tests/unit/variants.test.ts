@@ -81,6 +81,13 @@ describe('another body’s, not ours', () => {
     expect(found('the General Assembly of 2010', un).map(([id]) => id)).toEqual(['unga']);
   });
 
+  it('reads "of" and "de" as whole words: a word that starts with them names no other body', () => {
+    const visit = 'France welcomed the visit of a GRETA delegation on its first evaluation round in 2012.';
+    expect(found(visit).map(([id]) => id)).toEqual(['greta']);
+    expect(found('GRETA delegates met on trafficking').map(([id]) => id)).toEqual(['greta']);
+    expect(found('un GRETA d’Alsace forme les adultes à la lutte contre la traite')).toEqual([]);
+  });
+
   it('matches a title that is also a common phrase only in capitals', () => {
     expect(found('the ministries signed a protocol on human trafficking').map(([id]) => id)).toEqual([
       'trafficking-in-human-beings',

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOVER_DELAY } from '../../lib/settings';
 import { open, setSettings, startHarness } from './harness';
 import { restPoint } from './pointer';
 import { FIXTURES } from './server';
@@ -52,6 +51,9 @@ describe('hover card (Chromium, built extension)', () => {
   });
 
   it('opens nothing when the pointer sweeps slowly along a long highlight, longer than the hover delay', async () => {
+    // A long hover delay, so that a slow machine cannot stretch one step of the sweep into a rest.
+    const delay = 1000;
+    await setSettings(h, { hoverDelayMs: delay });
     const { page } = await open(h, '/demo.html');
     const mark = page.locator('[data-glossary-id="coe-convention"]').first();
     await mark.scrollIntoViewIfNeeded();
@@ -59,11 +61,15 @@ describe('hover card (Chromium, built extension)', () => {
       const r = el.getClientRects()[0] as DOMRect;
       return { x: r.x, y: r.y + r.height / 2, width: r.width };
     });
-    // 6 px every 40 ms: a reader's pointer gliding along the line, never resting on it.
+    // 3 px every 40 ms: a reader's pointer gliding along the line, never resting on it.
     let onMark = 0;
+    let longestStep = 0;
     const started = Date.now();
-    for (let x = line.x + 2; x < line.x + line.width - 2; x += 6) {
+    let last = started;
+    for (let x = line.x + 2; x < line.x + line.width - 2 && Date.now() - started < 2.5 * delay; x += 3) {
       await page.mouse.move(x, line.y);
+      longestStep = Math.max(longestStep, Date.now() - last);
+      last = Date.now();
       const hit = await page.evaluate(
         ([px, py]) => !!document.elementFromPoint(px as number, py as number)?.closest('[data-glossary-id]'),
         [x, line.y],
@@ -71,12 +77,12 @@ describe('hover card (Chromium, built extension)', () => {
       if (hit) onMark++;
       await page.waitForTimeout(40);
     }
-    const sweptMs = Date.now() - started;
-    expect(sweptMs).toBeGreaterThan(2 * HOVER_DELAY.default);
+    expect(Date.now() - started).toBeGreaterThan(2 * delay);
+    expect(longestStep, 'no step of the sweep may last as long as the hover delay').toBeLessThan(delay / 2);
     expect(onMark).toBeGreaterThan(20); // the pointer really was on highlights the whole way
     expect(await cardOpen(page)).toBe(false);
     // Resting at the end opens it: the sweep did not just miss the highlights.
-    await page.waitForSelector(CARD, { timeout: 3000 });
+    await page.waitForSelector(CARD, { timeout: delay + 3000 });
     await page.close();
   });
 

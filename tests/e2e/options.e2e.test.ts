@@ -165,9 +165,9 @@ describe('options page: settings (Chromium, built extension)', () => {
           return { line: s.textDecorationLine, color: s.textDecorationColor, background: s.backgroundColor };
         }),
       );
+    // The name in full, then GRETA three times (the last ones once the pass has read the evidence).
+    await expect.poll(async () => (await look()).length).toBe(4);
     const before = await look();
-    // The name in full, then GRETA three times.
-    expect(before.length).toBe(4);
     expect(before[0]).toMatchObject({ line: 'underline', background: 'rgba(0, 0, 0, 0)' });
 
     // Style: a background, no underline.

@@ -81,22 +81,6 @@ describe('matcher', () => {
     expect(ids('GRETA', 'a paragraph on la traite des êtres humains')).toEqual(['greta']);
   });
 
-  it('finds a name written with quotes whatever quotes the text uses, or none', () => {
-    const quoted = compileMatcher([entry('blue-heart', { names: { en: names('“Blue Heart” Campaign'), fr: [] } })]);
-    for (const text of [
-      'the “Blue Heart” Campaign',
-      'the "Blue Heart" Campaign',
-      'the «Blue Heart» campaign',
-      'the Blue Heart Campaign',
-    ]) {
-      expect(
-        quoted.find(text).map((m) => m.id),
-        text,
-      ).toEqual(['blue-heart']);
-    }
-    expect(quoted.find('the Blue Heart of the Campaign')).toEqual([]);
-  });
-
   it('treats regex metacharacters in terms literally', () => {
     expect(ids('UN.GIFT and UNxGIFT')).toEqual(['gift']);
     expect(ids('a gift for the UN')).toEqual(['un']);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type CardEvent, type CardState, cardReducer, currentEntry, HIDDEN } from '../../page/card-state';
+import {
+  type CardEvent,
+  type CardState,
+  type CardTarget,
+  cardReducer,
+  currentEntry,
+  HIDDEN,
+} from '../../page/card-state';
 
 const mark = (id: string) => ({ getAttribute: () => id }) as unknown as Element;
 const a = mark('greta');
@@ -56,5 +63,141 @@ describe('card state machine', () => {
     const s = run([{ type: 'open-by-keyboard', mark: b }]);
     expect(s).toMatchObject({ kind: 'pinned', target: { byKeyboard: true, history: ['unodc'] } });
     expect(run([{ type: 'mark-removed' }], s)).toEqual(HIDDEN);
+  });
+});
+
+/**
+ * Each event on each state, one rule at a time. `toBe(state)` means "no change at all": the card
+ * skips its timers and rendering when the reducer hands back the same state.
+ */
+describe('card state machine, event by event', () => {
+  const target = (mark: Element, history: string[], byKeyboard = false): CardTarget => ({ mark, history, byKeyboard });
+  const opening: CardState = { kind: 'opening', mark: a };
+  const shown: CardState = { kind: 'shown', target: target(a, ['greta']), leaving: false };
+  const leaving: CardState = { kind: 'shown', target: target(a, ['greta']), leaving: true };
+  const pinned: CardState = { kind: 'pinned', target: target(a, ['greta']) };
+  // Written out, and reached by events in the test below: computed here, a broken reducer would fail
+  // the file's loading rather than a test.
+  const shownOnRelated: CardState = { kind: 'shown', target: target(a, ['greta', 'coe']), leaving: false };
+
+  it('reads the entry from the highlight’s data-glossary-id', () => {
+    const withOtherAttributes = {
+      getAttribute: (name: string) => (name === 'data-glossary-id' ? 'coe' : 'not-the-id'),
+    } as unknown as Element;
+    expect(currentEntry(run([{ type: 'click-mark', mark: withOtherAttributes }]))).toBe('coe');
+  });
+
+  it('closes from every state to the hidden state, which shows no entry', () => {
+    for (const from of [opening, shown, leaving, pinned]) {
+      for (const type of ['close', 'mark-removed'] as const) {
+        const s = run([{ type }], from);
+        expect(s).toEqual({ kind: 'hidden' });
+        expect(currentEntry(s)).toBeUndefined();
+      }
+    }
+    expect(currentEntry(opening)).toBeUndefined();
+  });
+
+  it('shows a related entry unpinned after reading further and unpinning', () => {
+    const events: CardEvent[] = [
+      { type: 'enter-mark', mark: a },
+      { type: 'rest-elapsed' },
+      { type: 'navigate', id: 'coe' },
+      { type: 'toggle-pin' },
+    ];
+    expect(run(events)).toEqual(shownOnRelated);
+  });
+
+  it('enter-mark: back on the shown highlight keeps the card as it is; another highlight starts over', () => {
+    const left = run([{ type: 'leave-mark' }], shownOnRelated);
+    expect(left).toMatchObject({ kind: 'shown', leaving: true });
+    const back = run([{ type: 'enter-mark', mark: a }], left);
+    expect(back).toEqual({ ...shownOnRelated, leaving: false });
+    expect(currentEntry(back)).toBe('coe');
+
+    for (const from of [shown, leaving, opening, HIDDEN]) {
+      expect(run([{ type: 'enter-mark', mark: b }], from)).toEqual({ kind: 'opening', mark: b });
+    }
+    expect(run([{ type: 'enter-mark', mark: a }], pinned)).toBe(pinned);
+    expect(run([{ type: 'enter-mark', mark: b }], pinned)).toBe(pinned);
+  });
+
+  it('leave-mark: cancels an opening, starts leaving a shown card, leaves the others alone', () => {
+    expect(run([{ type: 'leave-mark' }], opening)).toEqual(HIDDEN);
+    expect(run([{ type: 'leave-mark' }], shown)).toEqual(leaving);
+    expect(run([{ type: 'leave-mark' }], pinned)).toBe(pinned);
+    expect(run([{ type: 'leave-mark' }], HIDDEN)).toBe(HIDDEN);
+  });
+
+  it('enter-card and leave-card: only a shown card cares', () => {
+    expect(run([{ type: 'enter-card' }], leaving)).toEqual(shown);
+    expect(run([{ type: 'leave-card' }], shown)).toEqual(leaving);
+    for (const from of [HIDDEN, opening, pinned]) {
+      expect(run([{ type: 'enter-card' }], from)).toBe(from);
+      expect(run([{ type: 'leave-card' }], from)).toBe(from);
+    }
+  });
+
+  it('rest-elapsed: an opening card shows, by pointer, not leaving; otherwise nothing happens', () => {
+    expect(run([{ type: 'rest-elapsed' }], opening)).toEqual(shown);
+    for (const from of [HIDDEN, shown, leaving, pinned]) expect(run([{ type: 'rest-elapsed' }], from)).toBe(from);
+  });
+
+  it('grace-elapsed: only a shown card the pointer has left closes', () => {
+    expect(run([{ type: 'grace-elapsed' }], leaving)).toEqual(HIDDEN);
+    for (const from of [HIDDEN, opening, shown, pinned]) expect(run([{ type: 'grace-elapsed' }], from)).toBe(from);
+  });
+
+  it('click-mark: pins the card on that highlight, keeping what a shown card of the same highlight shows', () => {
+    expect(run([{ type: 'click-mark', mark: a }], pinned)).toBe(pinned);
+    expect(run([{ type: 'click-mark', mark: b }], pinned)).toEqual({
+      kind: 'pinned',
+      target: target(b, ['unodc']),
+    });
+    // The same highlight: the card stays on the related entry it shows.
+    expect(run([{ type: 'click-mark', mark: a }], shownOnRelated)).toEqual({
+      kind: 'pinned',
+      target: target(a, ['greta', 'coe']),
+    });
+    // Opened by keyboard, unpinned, clicked: still the keyboard's card, whose focus comes back on close.
+    const keyboardShown = run([{ type: 'open-by-keyboard', mark: a }, { type: 'toggle-pin' }]);
+    expect(run([{ type: 'click-mark', mark: a }], keyboardShown)).toEqual({
+      kind: 'pinned',
+      target: target(a, ['greta'], true),
+    });
+    // Another highlight, or no card yet: a new card, opened by pointer.
+    for (const from of [HIDDEN, opening, shown, leaving, shownOnRelated, keyboardShown]) {
+      expect(run([{ type: 'click-mark', mark: b }], from)).toEqual({ kind: 'pinned', target: target(b, ['unodc']) });
+    }
+    expect(run([{ type: 'click-mark', mark: a }], HIDDEN)).toEqual(pinned);
+  });
+
+  it('open-by-keyboard: a new pinned card that takes the focus, from any state', () => {
+    for (const from of [HIDDEN, opening, shown, pinned, shownOnRelated]) {
+      expect(run([{ type: 'open-by-keyboard', mark: a }], from)).toEqual({
+        kind: 'pinned',
+        target: target(a, ['greta'], true),
+      });
+    }
+  });
+
+  it('toggle-pin: pins a shown card and unpins a pinned one, keeping its entry; nothing without a card', () => {
+    expect(run([{ type: 'toggle-pin' }], leaving)).toEqual(pinned);
+    expect(run([{ type: 'toggle-pin' }], pinned)).toEqual(shown);
+    expect(run([{ type: 'toggle-pin' }, { type: 'toggle-pin' }], shownOnRelated)).toEqual(shownOnRelated);
+    expect(run([{ type: 'toggle-pin' }], HIDDEN)).toBe(HIDDEN);
+    expect(run([{ type: 'toggle-pin' }], opening)).toBe(opening);
+  });
+
+  it('navigate and back: only an open card navigates; back on the first entry stays there, pinned', () => {
+    for (const from of [HIDDEN, opening]) {
+      expect(run([{ type: 'navigate', id: 'coe' }], from)).toBe(from);
+      expect(run([{ type: 'back' }], from)).toBe(from);
+    }
+    expect(run([{ type: 'navigate', id: 'coe' }], pinned)).toEqual({
+      kind: 'pinned',
+      target: target(a, ['greta', 'coe']),
+    });
+    expect(run([{ type: 'back' }], shown)).toEqual(pinned);
   });
 });

@@ -17,6 +17,7 @@ describe('foldForSearch', () => {
     expect(foldForSearch('Organized crime')).toBe(foldForSearch('organised crime'));
     expect(foldForSearch('labor organization')).toBe('labour organisation');
     expect(foldForSearch('?!')).toBe('');
+    expect(foldForSearch('Palermo, (the) “Protocol”…')).toBe('palermo the protocol');
   });
 });
 

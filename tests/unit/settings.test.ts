@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normalizeSettings, parseSettings } from '../../lib/settings';
+import { CATEGORIES, CATEGORY_INFO } from '../../glossary/categories';
+import { DEFAULT_SETTINGS, normalizeSettings, parseSettings, type Settings } from '../../lib/settings';
 import { applyRootAttributes, highlightCss } from '../../page/highlight-style';
 
 describe('settings', () => {
@@ -104,6 +105,90 @@ describe('when the content script runs', () => {
     });
     const wrong = parseSettings({ ...DEFAULT_SETTINGS, activation: 'never' });
     expect(wrong.ok ? [] : wrong.errors.join()).toMatch(/^activation: /);
+  });
+});
+
+describe('the settings’ defaults and limits', () => {
+  /** The errors of a strict import of the defaults with `patch` applied, or [] when it is accepted. */
+  const importErrors = (patch: Partial<Record<keyof Settings, unknown>>) => {
+    const result = parseSettings({ ...DEFAULT_SETTINGS, ...patch });
+    return result.ok ? [] : result.errors;
+  };
+  const withBodiesColour = (color: string) => ({
+    categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: true, color } },
+  });
+
+  it('starts with every category on, in its own colour, underlined, after a 250 ms rest, on every site', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      categories: Object.fromEntries(CATEGORIES.map((c) => [c, { enabled: true, color: CATEGORY_INFO[c].color }])),
+      highlightStyle: 'underline',
+      firstMentionOnly: false,
+      hoverDelayMs: 250,
+      cardLanguage: 'page',
+      siteMode: 'all-except',
+      sites: [],
+      hiddenEntries: [],
+      activation: 'always',
+    });
+    expect(Object.keys(DEFAULT_SETTINGS.categories)).toEqual([...CATEGORIES]);
+    expect(DEFAULT_SETTINGS.categories.instruments.color).toBe('#1f6feb');
+    expect(normalizeSettings({})).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('takes a colour only as # and six hex digits, nothing before or after', () => {
+    for (const color of ['#1f6feb', '#ABCDEF', '#000000']) {
+      expect(importErrors(withBodiesColour(color)), color).toEqual([]);
+      expect(normalizeSettings(withBodiesColour(color)).categories.bodies.color).toBe(color);
+    }
+    for (const color of ['red', '#fff', '#12345', '#1234567', '#12345g', 'x#123456', '#123456;', ' #123456', '']) {
+      expect(importErrors(withBodiesColour(color)), color).toEqual([
+        'categories.bodies.color: must be a colour like #1f6feb',
+      ]);
+      expect(normalizeSettings(withBodiesColour(color)).categories.bodies, color).toEqual(
+        DEFAULT_SETTINGS.categories.bodies,
+      );
+    }
+  });
+
+  it('takes a site as a host name, of one label or more, trimmed and in lower case', () => {
+    const sites = ['localhost', 'example.org', 'news.example.co.uk', 'xn--bcher-kva.example', '192.168.0.1'];
+    expect(importErrors({ sites })).toEqual([]);
+    expect(normalizeSettings({ sites: [' Intranet ', 'Docs.Example.ORG'] }).sites).toEqual([
+      'intranet',
+      'docs.example.org',
+    ]);
+    for (const site of [
+      'http://example.org',
+      'example.org/path',
+      'example.org:8080',
+      'user@example.org',
+      '.example.org',
+      'example.org.',
+      'example..org',
+      'exa mple.org',
+      'exämple.org',
+      '',
+    ]) {
+      expect(importErrors({ sites: [site] }), site).toEqual(['sites.0: must be a host name like example.org']);
+    }
+  });
+
+  it('holds at most 1000 sites, 1000 hidden entries, and a rest between 100 and 1500 ms', () => {
+    const hosts = (n: number) => Array.from({ length: n }, (_, i) => `site${i}.example`);
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `entry-${i}`);
+    expect(importErrors({ sites: hosts(1000), hiddenEntries: ids(1000) })).toEqual([]);
+    expect(importErrors({ sites: hosts(1001) })).toEqual(['sites: at most 1000 sites']);
+    expect(importErrors({ hiddenEntries: ids(1001) })).toHaveLength(1);
+    expect(importErrors({ hiddenEntries: ids(1001) })[0]).toMatch(/^hiddenEntries: /);
+    expect(normalizeSettings({ sites: hosts(1001) }).sites).toEqual([]);
+    for (const ms of [100, 1500]) {
+      expect(importErrors({ hoverDelayMs: ms }), String(ms)).toEqual([]);
+      expect(normalizeSettings({ hoverDelayMs: ms }).hoverDelayMs).toBe(ms);
+    }
+    for (const ms of [99, 1501, 250.5]) {
+      expect(importErrors({ hoverDelayMs: ms }), String(ms)).toHaveLength(1);
+      expect(normalizeSettings({ hoverDelayMs: ms }).hoverDelayMs).toBe(250);
+    }
   });
 });
 

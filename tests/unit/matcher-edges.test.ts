@@ -14,6 +14,8 @@ const glossary = [
   entry('greta', { acronyms: { en: [{ text: 'GRETA', context: ['trafficking'] }], fr: [] } }),
   entry('gift', { acronyms: acronyms('UN.GIFT') }),
   entry('un-women', { acronyms: acronyms('UN Women') }),
+  // Typed with two spaces, as a user may: white space in acronyms is any run of it.
+  entry('un-act', { acronyms: acronyms('UN  ACT') }),
   entry('thb', {
     category: 'exploitation',
     names: { en: names('Trafficking in Human Beings'), fr: names('traite des êtres humains') },
@@ -32,7 +34,10 @@ const glossary = [
   entry('glo-act', { names: { en: names('Global Programme against Trafficking'), fr: [] } }),
   entry('osce', { names: { en: names('Organization for Security and Co-operation in Europe'), fr: [] } }),
   entry('lbl', { category: 'civil-society', names: { en: names('Labour Behind the Label'), fr: [] } }),
-  entry('blue-heart', { names: { en: names('“Blue Heart” Campaign'), fr: [] } }),
+  // The short name first, so that the longest name has to win on its length, not on its place.
+  entry('blue-heart', {
+    names: { en: names('“Blue Heart” Campaign', 'Blue Heart Campaign against Human Trafficking'), fr: [] },
+  }),
 ];
 const matcher = compileMatcher(glossary);
 const ids = (text: string, context?: string) => matcher.find(text, context).map((m) => m.id);
@@ -82,6 +87,7 @@ describe('terms of several words, and nesting', () => {
   it('finds an acronym of two words, whatever the white space between them', () => {
     expect(ids('UN Women and UN\nWomen')).toEqual(['un-women', 'un-women']);
     expect(ids('UNWomen')).toEqual([]);
+    expect(ids('the UN ACT project')).toEqual(['un-act']);
   });
 
   it('does not nest an acronym inside a longer acronym it is part of', () => {
@@ -135,6 +141,13 @@ describe('terms of several words, and nesting', () => {
       expect(ids(text), text).toEqual(['blue-heart']);
     }
     expect(ids('the Blue Heart of the Campaign')).toEqual([]);
+  });
+
+  it('highlights the longest name, even when a shorter one with quotes is listed first', () => {
+    const text = 'the Blue Heart Campaign against Human Trafficking';
+    expect(matcher.find(text).map((m) => [m.id, text.slice(m.start, m.end)])).toEqual([
+      ['blue-heart', 'Blue Heart Campaign against Human Trafficking'],
+    ]);
   });
 
   it('finds accented names in capitals, with or without their accents', () => {

@@ -4,9 +4,12 @@
  *
  * Names are matched tolerantly (case, white space, apostrophes, hyphens, accents, British and
  * American spelling); acronyms exactly, never inside a run of capitals. A term with context words
- * only counts when one of them occurs in the surrounding text (the paragraph, for the highlighter).
+ * only counts when one of them occurs in the surrounding text (the paragraph, for the highlighter),
+ * or when the page gives evidence for it (page-evidence.ts).
  */
 import type { Category } from './categories';
+import { addWithIssuer, withoutOtherBodies, withYearsBefore } from './issuers';
+import { PageEvidence } from './page-evidence';
 import {
   firstWord,
   groupKey,
@@ -27,12 +30,22 @@ export interface Mention {
   end: number;
   /** Shorter mentions inside this one ("sale of children" inside the Optional Protocol's title). */
   inner: Mention[];
+  /** Set when its term is collision-prone (it counted with evidence, page-evidence.ts). */
+  conditional?: true;
 }
 
-export interface Term extends Omit<PreparedTerm, 'context'> {
-  /** Whether the text around a mention holds one of the term's context words; null when it needs none. */
-  context: ((text: string) => boolean) | null;
+export interface Term extends Omit<PreparedTerm, 'evidence'> {
+  /** What it needs to count (page-evidence.ts), or null when it always counts. */
+  evidence: {
+    /** Whether a text (its paragraph) holds one of its context words. */
+    inParagraph: (text: string) => boolean;
+    words: readonly string[];
+    expandedBy: readonly string[];
+  } | null;
 }
+
+/** Asked about a collision-prone term whose paragraph has no context word: does the page give evidence? */
+export type EvidenceCheck = (term: Term) => boolean;
 
 export interface Matcher {
   /**
@@ -42,9 +55,12 @@ export interface Matcher {
   readonly regex: RegExp;
   /**
    * Mentions in `text`, in order, each with the shorter mentions nested inside it. `context` is
-   * the text around it (default: `text` itself), or a function that gives it when first needed.
+   * the text around it (default: `text` itself), or a function that gives it when first needed;
+   * `page`, when given, is asked about a collision-prone term that has no context word there.
    */
-  find(text: string, context?: Context): Mention[];
+  find(text: string, context?: Context, page?: EvidenceCheck): Mention[];
+  /** A new page's evidence, for this matcher's terms (page-evidence.ts). */
+  pageEvidence(): PageEvidence;
 }
 
 /** Text around a mention, or a function computing it lazily (it is needed only by a few terms). */
@@ -63,6 +79,7 @@ function inCapsRun(text: string, start: number, end: number): boolean {
 // that holds it, so the per-group expressions check their word boundaries in code instead.
 const WORD_CHAR_RE = new RegExp(WORD_CHAR, 'u');
 const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR_RE.test(ch);
+const isCapital = (ch: string | undefined) => ch !== undefined && ch !== ch.toLowerCase();
 
 /** A test for an expression (context words, tolerant as names are) matched as whole words. */
 function contextTest(source: string): (text: string) => boolean {
@@ -101,7 +118,10 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
 
   function compileGroup(group: Group) {
     const terms = new Map<string, Term>(
-      group.terms.map(([key, term]) => [key, { ...term, context: term.context ? contextTest(term.context) : null }]),
+      group.terms.map(([key, { evidence, ...term }]) => [
+        key,
+        { ...term, evidence: evidence && { ...evidence, inParagraph: contextTest(evidence.context) } },
+      ]),
     );
     return { sticky: new RegExp(group.source, 'y'), terms, byText: new Map<string, Term | undefined>() };
   }
@@ -122,15 +142,25 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
     return found;
   }
 
-  const accepts = (term: Term, context: Context) =>
-    term.context === null || term.context(typeof context === 'string' ? context : context());
+  const accepts = (term: Term, context: Context, page: EvidenceCheck | undefined) =>
+    term.evidence === null ||
+    term.evidence.inParagraph(typeof context === 'string' ? context : context()) ||
+    page?.(term) === true;
 
   /**
    * The longest accepted mention starting at `start` with the candidate first `word`, ending at or
    * before `limit`, other than `skip` (the outer mention, when looking inside it). Each retry cuts
    * the last word off.
    */
-  function longestAt(text: string, context: Context, start: number, word: string, limit: number, skip?: Mention) {
+  function longestAt(
+    text: string,
+    context: Context,
+    page: EvidenceCheck | undefined,
+    start: number,
+    word: string,
+    limit: number,
+    skip?: Mention,
+  ) {
     const candidates = groupsFor(word);
     while (limit > start) {
       const limited = limit < text.length ? text.slice(0, limit) : text;
@@ -157,8 +187,10 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
       // Inside a longer name, an acronym is part of its spelling ("UN" in "UN.GIFT"), not a mention.
       const isSkipped = skip !== undefined && ((start === skip.start && end === skip.end) || term?.kind === 'acronym');
       const isCapsHeading = term?.kind === 'acronym' && inCapsRun(text, start, end);
+      const isLowerProper = term?.proper === true && !isCapital(text[start]);
       const endsWord = !isWordChar(text[end]);
-      if (term && endsWord && !isSkipped && !isCapsHeading && accepts(term, context)) return { term, end };
+      if (term && endsWord && !isSkipped && !isCapsHeading && !isLowerProper && accepts(term, context, page))
+        return { term, end };
       // Cut back to the end of the word before this match's last word.
       limit = end - 1;
       while (limit > start && !(isWordChar(text[limit - 1]) && !isWordChar(text[limit]))) limit--;
@@ -170,14 +202,23 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
   const scanRegexes: RegExp[] = [regex];
 
   /** Mentions in text[from, to), each with the mentions nested inside it. */
-  function scan(text: string, context: Context, from: number, to: number, outer?: Mention, depth = 0): Mention[] {
+  function scan(
+    text: string,
+    context: Context,
+    page: EvidenceCheck | undefined,
+    from: number,
+    to: number,
+    outer?: Mention,
+    depth = 0,
+  ): Mention[] {
     const found: Mention[] = [];
+    const terms: Term[] = [];
     if (!scanRegexes[depth]) scanRegexes[depth] = new RegExp(source, 'gu');
     const re = scanRegexes[depth];
     const limited = to < text.length ? text.slice(0, to) : text;
     re.lastIndex = from;
     for (let m = re.exec(limited); m; m = re.exec(limited)) {
-      const hit = longestAt(text, context, m.index, firstWord(m[0]), to, outer);
+      const hit = longestAt(text, context, page, m.index, firstWord(m[0]), to, outer);
       if (!hit) {
         // Rejected: a shorter mention may still start inside it, one character on.
         re.lastIndex = m.index + 1;
@@ -189,12 +230,15 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
         start: m.index,
         end: hit.end,
         inner: [],
+        ...(hit.term.evidence && { conditional: true as const }),
       };
       mention.inner = innerMentions(text.slice(mention.start, mention.end), mention.id, mention.start, depth + 1);
-      found.push(mention);
+      // Inside a name, its issuer stays a mention of its own ("United Nations" in UNTOC's name).
+      if (depth === 0) addWithIssuer(text, found, terms, mention, hit.term);
+      else found.push(mention);
       re.lastIndex = hit.end;
     }
-    return found;
+    return depth === 0 ? withYearsBefore(text, withoutOtherBodies(text, found, terms)) : found;
   }
 
   /**
@@ -206,7 +250,7 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
     let inner = innerCache.get(name);
     if (!inner) {
       const outer: Mention = { id: outerId, category: 'bodies', start: 0, end: name.length, inner: [] };
-      inner = scan(name, name, 0, name.length, outer, depth).filter((i) => i.id !== outerId);
+      inner = scan(name, name, undefined, 0, name.length, outer, depth).filter((i) => i.id !== outerId);
       if (innerCache.size > 5_000) innerCache.clear();
       innerCache.set(name, inner);
     }
@@ -222,11 +266,12 @@ export function loadMatcher(prepared: PreparedMatcher): Matcher {
 
   return {
     regex,
-    find: (text, context = text) => {
-      if (typeof context === 'string') return scan(text, context, 0, text.length);
+    find: (text, context = text, page) => {
+      if (typeof context === 'string') return scan(text, context, page, 0, text.length);
       let cached: string | undefined;
-      return scan(text, () => (cached ??= context()), 0, text.length);
+      return scan(text, () => (cached ??= context()), page, 0, text.length);
     },
+    pageEvidence: () => new PageEvidence(prepared.contextWords),
   };
 }
 
@@ -241,6 +286,8 @@ export function lazyMatcher(prepared: PreparedMatcher): Matcher {
     get regex() {
       return get().regex;
     },
-    find: (text, context) => get().find(text, context),
+    find: (text, context, page) => get().find(text, context, page),
+    // Evidence needs only the prepared data: creating it does not load the matcher.
+    pageEvidence: () => new PageEvidence(prepared.contextWords),
   };
 }

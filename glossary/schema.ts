@@ -36,6 +36,11 @@ const NameTerm = v.strictObject({
   /** Shown in the card as an official name unless false (aliases that only match). */
   display: v.optional(v.boolean()),
   context: v.optional(Context),
+  /**
+   * Matched only with a capital first letter: a title that is also a common phrase ("the Protocol
+   * on Human Trafficking", not "a protocol on human trafficking" between two ministries).
+   */
+  proper: v.optional(v.boolean()),
 });
 export type NameTerm = v.InferOutput<typeof NameTerm>;
 
@@ -79,6 +84,14 @@ export const EntrySchema = v.strictObject({
   correction: v.nullable(Bilingual),
   related: v.array(EntryId),
   officialUrl: v.nullable(url),
+  /**
+   * The body that adopted the instrument or of which the body is part (an entry id: "un", "ilo"):
+   * its names may precede this entry's names, and a name written without it is a short form
+   * (glossary/variants.ts).
+   */
+  issuer: v.optional(EntryId),
+  /** An ILO convention's number (29 for C029): its numbered forms are generated from it (glossary/variants.ts). */
+  number: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 export type Entry = v.InferOutput<typeof EntrySchema>;
 
@@ -122,6 +135,8 @@ export function parseGlossary(input: unknown): Glossary {
       if (!ids.has(rel)) problems.push(`entry "${entry.id}", field related.${i}: unknown entry id "${rel}"`);
       if (rel === entry.id) problems.push(`entry "${entry.id}", field related.${i}: an entry cannot relate to itself`);
     }
+    if (entry.issuer !== undefined && (!ids.has(entry.issuer) || entry.issuer === entry.id))
+      problems.push(`entry "${entry.id}", field issuer: "${entry.issuer}" is not the id of another entry`);
     if (!entry.names.en.some((n) => n.display !== false))
       problems.push(`entry "${entry.id}", field names.en: needs at least one displayed name`);
   }

@@ -4,13 +4,22 @@
  * schema's check for shared terms and every search fold text here, so that what the highlighter
  * finds, what the glossary refuses as a duplicate and what a search finds agree.
  *
- * Names fold case, accents, apostrophes, quotes, hyphens, runs of white space and British or
- * American spelling; acronyms fold white space only (they match case-sensitively).
+ * Names fold case, accents, apostrophes, quotes, hyphens, runs of white space (no-break and narrow
+ * no-break spaces included), commas and parentheses (a serial comma, "Convention (No. 29)"), the
+ * number sign before a number ("No. 29", "n° 29", "nº29", "no 29" or none), "or" and "and" ("ou"
+ * and "et": "forced or compulsory labour", "forced and compulsory labour") and British or American
+ * spelling; acronyms fold white space only (they match case-sensitively).
  */
 
 export const APOSTROPHES = "'’ʼ‘`";
 export const HYPHENS = '-‐‑‒–';
 export const QUOTES = '"“”„«»';
+/** Punctuation a name may have or lack: commas (a serial comma) and parentheses. */
+export const OPTIONAL_PUNCTUATION = '(),';
+/** The number sign before a number, in any of its spellings, or none: what `normalizeKey` removes. */
+export const NUMBER_SIGN = String.raw`(?:[Nn][oº°]\.?|№)\s*`;
+/** Conjunctions that are interchangeable in a name, each with the one it folds to. */
+export const CONJUNCTIONS: Readonly<Record<string, string>> = { or: 'and', and: 'and', ou: 'et', et: 'et' };
 
 export const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
 
@@ -43,6 +52,9 @@ export const SPELLINGS: readonly Spelling[] = [
   spelling('programme', ['program', ['me', '']]),
 ];
 
+// Lower case by now, accents stripped ("nº" keeps its ordinal indicator, "n°" its degree sign).
+const NUMBER_SIGN_BEFORE_NUMBER = /(?<![\p{L}\p{N}])(?:n[oº°]\.?|№)\s*(?=\p{N})/gu;
+
 /** The form a name and every text it matches share: folded case, accents, spaces and spelling. */
 export function normalizeKey(text: string): string {
   let key = stripAccents(text)
@@ -50,8 +62,11 @@ export function normalizeKey(text: string): string {
     .replace(new RegExp(`[${APOSTROPHES}]`, 'g'), "'")
     .replace(new RegExp(`[${QUOTES}]`, 'g'), '')
     .replace(new RegExp(`[${HYPHENS}]`, 'g'), ' ')
+    .replace(/[(),]/g, ' ')
+    .replace(NUMBER_SIGN_BEFORE_NUMBER, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/(?<=^| )(or|ou)(?= )/g, (word) => CONJUNCTIONS[word] as string);
   key = key.replace(/(^|[^\p{L}])(\p{L}+)/gu, (_m, before: string, word: string) => {
     for (const { re, key: form } of SPELLINGS) {
       const hit = re.exec(word);
@@ -67,8 +82,18 @@ export type TermKind = 'name' | 'acronym';
 
 const acronymKey = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * A name's key also drops a year at its end ("Forced Labour Convention, 1930" is the Forced Labour
+ * Convention) and "de" before a year ("Protocole de 2014", "Protocole 2014"): matcher patterns
+ * make both optional (prepare-matcher.ts). Not `normalizeKey`'s: a search for "2014" keeps its year.
+ */
+const nameKey = (text: string) =>
+  normalizeKey(text)
+    .replace(/(?<=^| )de (?=\d{4}(?: |$))/g, '')
+    .replace(/ \d{4}$/, '');
+
 /** The key under which a term and the texts it matches are the same term. */
-export const termKey = (kind: TermKind, text: string) => (kind === 'name' ? normalizeKey(text) : acronymKey(text));
+export const termKey = (kind: TermKind, text: string) => (kind === 'name' ? nameKey(text) : acronymKey(text));
 
 /**
  * The form a search query and the terms it looks at are compared in: `normalizeKey`, then any

@@ -130,15 +130,18 @@ export function* highlightableTextNodes(root: Node, onHost?: (host: Element) => 
 }
 
 /**
- * The text of the block around `el`: what a term's context words must appear in. In a shadow root
- * without a block, the shadow root's text.
+ * The block around `el` (its paragraph): what a term's context words must appear in. In a shadow
+ * root without a block, the shadow root.
  */
-export function contextText(el: Element): string {
+export function contextBlock(el: Element): Element | ShadowRoot {
   const block = el.closest(BLOCK_SELECTOR);
-  if (block) return block.textContent ?? '';
+  if (block) return block;
   const root = el.getRootNode();
-  return (root instanceof ShadowRoot ? root : el).textContent ?? '';
+  return root instanceof ShadowRoot ? root : el;
 }
+
+/** The text of the block around `el`. */
+export const contextText = (el: Element): string => contextBlock(el).textContent ?? '';
 
 /** Whether `el` is in a link whose text is an address (a link that shows its URL): no mention there. */
 export function isInAddressLink(el: Element): boolean {

@@ -10,10 +10,10 @@
  */
 import type { Matcher, Mention } from '../glossary/matcher';
 import { inProse } from '../glossary/prose';
+import { EvidenceReading } from './evidence-reading';
 import { FirstMentions } from './first-mentions';
 import {
   composedParent,
-  contextText,
   HIGHLIGHT_NODE_NAME,
   HIGHLIGHT_TAG,
   highlightableTextNodes,
@@ -120,6 +120,8 @@ export class Highlighter {
   /** Between start() and stop(). */
   private following = false;
   private readonly firsts: FirstMentions;
+  /** The page's evidence for collision-prone terms, and the text rejected for want of it. */
+  private readonly evidence: EvidenceReading;
   private hiddenCheck: ReturnType<typeof setTimeout> | null = null;
   /** Mutation batches in the last second, to back off from pages that mutate in a loop. */
   private recentBatches: number[] = [];
@@ -130,6 +132,7 @@ export class Highlighter {
     this.signal = options.signal;
     this.onChange = options.onChange;
     this.onShadowRootChange = options.onShadowRootChange;
+    this.evidence = new EvidenceReading(this.matcher);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.shadowRoots = new ShadowRoots((root) => this.follow(root));
     this.firsts = new FirstMentions(this.root, () => this.shadowRoots.inPage());
@@ -184,6 +187,7 @@ export class Highlighter {
     const following = this.following;
     this.removeAll();
     this.matcher = matcher;
+    this.evidence.reset(matcher);
     return following ? this.start() : Promise.resolve();
   }
 
@@ -279,7 +283,7 @@ export class Highlighter {
     const stats: PassStats = { textNodes: 0, highlights: 0, busyMs: 0, wallMs: 0, longestSliceMs: 0 };
     // Custom elements met before may have got their shadow root since.
     if (this.following) this.shadowRoots.check();
-    const walker = this.queuedTextNodes();
+    let walker = this.queuedTextNodes();
     let done = false;
     while (!done && !this.signal.aborted) {
       const sliceStart = performance.now();
@@ -307,6 +311,10 @@ export class Highlighter {
       }
       if (found.length) this.onChange?.(stats);
       for (const root of changedRoots) this.onShadowRootChange?.(root);
+      if (done && this.queueRejected()) {
+        walker = this.queuedTextNodes();
+        done = false;
+      }
       if (done) this.firsts.repair();
       this.observer.takeRecords();
       const slice = performance.now() - sliceStart;
@@ -337,6 +345,19 @@ export class Highlighter {
     }
   }
 
+  /**
+   * Queues the text rejected for want of evidence, with the pieces it was split into, when the
+   * evidence grew since (evidence further down the page): the pass looks at it again at its end.
+   */
+  private queueRejected(): boolean {
+    const nodes = this.evidence.takeRejected();
+    for (const node of nodes) {
+      this.queue.add(node);
+      for (const piece of this.splits.get(node) ?? []) if (piece.nodeType === Node.TEXT_NODE) this.queue.add(piece);
+    }
+    return nodes.length > 0;
+  }
+
   /** Whether a root was already walked in this pass, itself or as part of a larger one. */
   private isInsideVisited(node: Node, visited: Set<Node>): boolean {
     for (let n: Node | null = node; n; n = n.parentNode) if (visited.has(n)) return true;
@@ -352,12 +373,7 @@ export class Highlighter {
     if (!regex.test(text)) return [];
     const parent = composedParent(node);
     if (!parent) return [];
-    let block: string | undefined;
-    const context = () => {
-      block ??= contextText(parent);
-      return block;
-    };
-    const found = this.matcher.find(text, context);
+    const found = this.evidence.find(node, parent);
     const mentions = found.length && !isInAddressLink(parent) ? inProse(text, found) : [];
     // Visibility last: it is the costliest check, and most candidates hold no mention.
     if (mentions.length && !isVisible(parent)) {
@@ -377,7 +393,8 @@ export class Highlighter {
     const before = pieces.shift() as Text;
     node.data = before.data;
     node.after(...pieces);
-    this.splits.set(node, pieces);
+    // A node looked at again (page-evidence.ts) keeps the pieces of its first split too.
+    this.splits.set(node, [...pieces, ...(this.splits.get(node) ?? [])]);
     for (const mark of marks) this.firsts.note(mark, mark.getAttribute('data-glossary-id') as string);
     return marks.length;
   }

@@ -47,8 +47,10 @@ describe('parseCustomEntriesFile: accepted files', () => {
       ['lantern-network', 'Lantern Anti-Slavery Network'],
       ['lantern-network', 'LASN'],
     ]);
-    // Literally: the characters are not read as a pattern ("C+" repeated, a class [x], a star).
-    for (const near of ['CCC (Forum) x', 'C++ Forum [x]*', 'C++ (Forum) xxxx', 'C (Forum) [x]']) {
+    // Literally: the characters are not read as a pattern ("C+" repeated, a class [x], a star);
+    // parentheses are optional in any name ("Convention (No. 29)"), so they are the exception.
+    expect(matcher.find('C++ Forum [x]*').map((m) => m.id)).toEqual(['cpp-forum']);
+    for (const near of ['CCC (Forum) x', 'C++ (Forum) x*', 'C++ (Forum) xxxx', 'C (Forum) [x]']) {
       expect(
         matcher.find(near).map((m) => m.id),
         near,

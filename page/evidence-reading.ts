@@ -1,0 +1,76 @@
+/**
+ * The highlighter's side of deciding with the whole page (glossary/page-evidence.ts has the rule
+ * and its bookkeeping): it finds a text node's mentions with its paragraph and the page's
+ * evidence, feeds the evidence with what it finds (each paragraph once), and remembers, weakly,
+ * the text nodes where a collision-prone term was rejected for want of evidence, so that they are
+ * looked at again once the evidence has grown (further down the page, or in text added later).
+ */
+import type { Matcher, Mention } from '../glossary/matcher';
+import type { PageEvidence } from '../glossary/page-evidence';
+import { contextBlock } from './highlight-plan';
+
+export class EvidenceReading {
+  private evidence: PageEvidence;
+  /** Paragraphs whose context words are counted already. */
+  private read = new WeakSet<Element | ShadowRoot>();
+  /** Text nodes with a term rejected for want of evidence. */
+  private waiting = new Set<WeakRef<Text>>();
+  /** The evidence's version when the waiting nodes were last handed back. */
+  private handedAt = 0;
+
+  constructor(private matcher: Matcher) {
+    this.evidence = matcher.pageEvidence();
+  }
+
+  /** Starts again with no evidence, for another matcher (the glossary changed). */
+  reset(matcher: Matcher): void {
+    this.matcher = matcher;
+    this.evidence = matcher.pageEvidence();
+    this.read = new WeakSet();
+    this.waiting.clear();
+    this.handedAt = 0;
+  }
+
+  /** The mentions in `node` (whose parent element is `parent`), its paragraph and the page deciding collision-prone terms. */
+  find(node: Text, parent: Element): Mention[] {
+    let block: Element | ShadowRoot | undefined;
+    let text: string | undefined;
+    const paragraph = () => {
+      block ??= contextBlock(parent);
+      text ??= block.textContent ?? '';
+      return text;
+    };
+    let wanting = false;
+    const mentions = this.matcher.find(node.data, paragraph, (term) => {
+      if (this.evidence.supports(term)) return true;
+      wanting = true;
+      return false;
+    });
+    if (this.evidence.noteMentions(mentions)) {
+      block ??= contextBlock(parent);
+      if (!this.read.has(block)) {
+        this.read.add(block);
+        this.evidence.readParagraph(paragraph());
+      }
+    }
+    if (wanting) this.waiting.add(new WeakRef(node));
+    return mentions;
+  }
+
+  /**
+   * The text nodes still on the page that were rejected for want of evidence, when the evidence
+   * has grown since they were last handed back (none otherwise); they are forgotten until
+   * rejected again.
+   */
+  takeRejected(): Text[] {
+    if (this.evidence.version === this.handedAt || this.waiting.size === 0) return [];
+    this.handedAt = this.evidence.version;
+    const nodes: Text[] = [];
+    for (const ref of this.waiting) {
+      const node = ref.deref();
+      if (node?.isConnected) nodes.push(node);
+    }
+    this.waiting.clear();
+    return nodes;
+  }
+}

@@ -19,8 +19,10 @@ import {
   highlightableTextNodes,
   highlightPieces,
   isInAddressLink,
+  SWITCHED_OFF,
 } from './highlight-plan';
 import { queryAllInPage, ShadowRoots } from './shadow-roots';
+import { afterNextPaint, yieldToPage } from './yielding';
 
 // The contract's names, for the highlighter's users.
 export { HIGHLIGHT_TAG, UI_ATTRIBUTE } from './highlight-plan';
@@ -43,40 +45,6 @@ function isVisible(el: Element): boolean {
   return typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
 }
 
-/**
- * Resolves after the browser's next frame: by then it has styled what the page just added, so
- * our visibility checks do not force that work early. Hidden tabs do not paint: a timeout stands in.
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0),
-    );
-  });
-}
-
-/**
- * Resolves in a new task queued behind the page's own work (its timers, input, rendering). Not
- * `scheduler.yield()`: its continuation runs ahead of the page's timers, which then starved for
- * the whole pass (a page ticking every 10 ms saw no tick for a second). Not `setTimeout(0)`
- * either: nested, it waits 4 ms each time. A message to ourselves is a plain task.
- */
-let channel: MessageChannel | undefined;
-const waiting: (() => void)[] = [];
-const yieldToPage = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => waiting.shift()?.();
-    }
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
-
 /** What one pass did, recorded as the `detail` of its performance measure. */
 export interface PassStats {
   textNodes: number;
@@ -97,6 +65,8 @@ export interface HighlighterOptions {
   onChange?: (stats: PassStats) => void;
   /** Called in every slice that added highlights in an open shadow root, with that root. */
   onShadowRootChange?: (root: ShadowRoot) => void;
+  /** Whether the highlights of an entry are switched off (highlight-style.ts): they are made so. */
+  switchedOff?: (id: string, category: string) => boolean;
 }
 
 export class Highlighter {
@@ -105,6 +75,7 @@ export class Highlighter {
   private readonly signal: AbortSignal;
   private readonly onChange?: (stats: PassStats) => void;
   private readonly onShadowRootChange?: (root: ShadowRoot) => void;
+  private readonly switchedOff?: (id: string, category: string) => boolean;
   private readonly observer: MutationObserver;
   private readonly shadowRoots: ShadowRoots;
   /**
@@ -132,6 +103,7 @@ export class Highlighter {
     this.signal = options.signal;
     this.onChange = options.onChange;
     this.onShadowRootChange = options.onShadowRootChange;
+    this.switchedOff = options.switchedOff;
     this.evidence = new EvidenceReading(this.matcher);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.shadowRoots = new ShadowRoots((root) => this.follow(root));
@@ -395,7 +367,12 @@ export class Highlighter {
     node.after(...pieces);
     // A node looked at again (page-evidence.ts) keeps the pieces of its first split too.
     this.splits.set(node, [...pieces, ...(this.splits.get(node) ?? [])]);
-    for (const mark of marks) this.firsts.note(mark, mark.getAttribute('data-glossary-id') as string);
+    for (const mark of marks) {
+      const id = mark.getAttribute('data-glossary-id') as string;
+      if (this.switchedOff?.(id, mark.getAttribute('data-glossary-category') as string))
+        mark.setAttribute(SWITCHED_OFF, '');
+      this.firsts.note(mark, id);
+    }
     return marks.length;
   }
 }

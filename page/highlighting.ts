@@ -10,7 +10,7 @@ import type { Entry, Glossary } from '../glossary/schema';
 import type { Settings } from '../lib/settings';
 import { isSiteEnabled } from '../lib/sites';
 import { loadCustomEntries, loadSettings, saveSettings, watchCustomEntries, watchSettings } from '../lib/storage';
-import { applyRootAttributes, highlightCss, isDrawn } from './highlight-style';
+import { highlightCss, isDrawn, isSwitchedOff, markSwitchedOff } from './highlight-style';
 import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from './highlighter';
 import { guarded, reportFailure } from './parts';
 
@@ -56,21 +56,14 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
   let shadowCss = '';
   let settings: Settings | undefined;
   let custom: readonly Entry[] = [];
-  let ids: string[] | undefined;
   let active = false;
 
   const restyle = () => {
     if (!settings) return;
-    ids ??= [
-      ...new Set([...prepared.groups.flatMap(([, g]) => g.terms.map(([, t]) => t.id)), ...custom.map((e) => e.id)]),
-    ];
-    const css = highlightCss(settings, ids);
+    const css = highlightCss(settings);
     if (style.textContent !== css) style.textContent = css;
-    applyRootAttributes(document.documentElement, settings);
-    if (!shadowSheet) return;
-    const forShadowRoots = highlightCss(settings, ids, 'shadow-root');
-    if (shadowCss === forShadowRoots) return;
-    shadowCss = forShadowRoots;
+    if (!shadowSheet || shadowCss === css) return;
+    shadowCss = css;
     shadowSheet.replaceSync(shadowCss);
   };
   const styleShadowRoot = (root: ShadowRoot) => {
@@ -84,6 +77,7 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
   const highlighter = new Highlighter({
     matcher: lazyMatcher(prepared),
     signal,
+    switchedOff: (id, category) => settings !== undefined && isSwitchedOff(settings, id, category),
     onChange: () => {
       if (style.isConnected) return;
       restyle();
@@ -99,14 +93,16 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
     for (const root of roots)
       if (shadowSheet && root.adoptedStyleSheets.includes(shadowSheet))
         root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== shadowSheet);
-    applyRootAttributes(document.documentElement, null);
   };
 
   const apply = (next: Settings) => {
     const t0 = performance.now();
     settings = next;
     const enabled = isSiteEnabled(next, location.hostname);
-    if ((style.isConnected || shadowSheet) && enabled) restyle();
+    if ((style.isConnected || shadowSheet) && enabled) {
+      restyle();
+      markSwitchedOff(highlighter.marks(), next);
+    }
     if (enabled && !active) {
       void highlighter.start();
     } else if (!enabled && active) {
@@ -126,12 +122,10 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
   const matcherWith = (next: readonly Entry[]): Matcher => {
     const matcher = lazyMatcher(next.length ? mergePrepared(prepared, prepareMatcher([...next])) : prepared);
     custom = next;
-    ids = undefined;
     return matcher;
   };
   const takeCustomEntries = guarded(CUSTOM_PART, (next: readonly Entry[]) => {
     void highlighter.replaceMatcher(matcherWith(next));
-    if (style.isConnected) restyle();
   });
 
   return {

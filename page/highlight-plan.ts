@@ -95,40 +95,85 @@ export function composedParent(node: Node): Element | null {
 }
 
 /** Whether an element or one of its ancestors (through shadow roots to their hosts) is skipped. */
-export function isInsideSkipped(el: Element): boolean {
-  for (let e: Element | null = el; e; e = composedParent(e)) if (isSkipped(e)) return true;
-  return false;
+export function isInsideSkipped(el: Element, known?: Map<Element, boolean>): boolean {
+  // The elements climbed through before one whose answer is known; each is answered on the way down.
+  const climbed: Element[] = [];
+  let inside = false;
+  for (let e: Element | null = el; e; e = composedParent(e)) {
+    const answer = known?.get(e);
+    if (answer !== undefined) {
+      inside = answer;
+      break;
+    }
+    climbed.push(e);
+  }
+  for (let i = climbed.length - 1; i >= 0; i--) {
+    const e = climbed[i] as Element;
+    inside ||= isSkipped(e);
+    known?.set(e, inside);
+  }
+  return inside;
 }
 
 /** Whether an element has an open shadow root, or may get one: a custom element, before or after it is defined. */
-const mayHostShadowRoot = (el: Element) => el.shadowRoot !== null || el.localName.includes('-');
+const mayHostShadowRoot = (el: Element) =>
+  el.shadowRoot !== null || (el.localName.includes('-') && el.localName !== HIGHLIGHT_TAG);
+
+export interface WalkOptions {
+  /**
+   * Given each element in the walked subtree that has, or may get, an open shadow root (outside
+   * skipped subtrees): the walk does not enter shadow roots, the highlighter walks them as roots.
+   */
+  onHost?: (host: Element) => void;
+  /** A cheap first test of a text node's text: only the nodes that pass it are checked further. */
+  test?: (text: string) => boolean;
+  /** Asked every few hundred nodes: when it says so, the walk yields null, and goes on when resumed. */
+  outOfTime?: () => boolean;
+  /** Counts the text nodes walked. */
+  counts?: { textNodes: number };
+}
+
+/** Nodes walked between two questions to `outOfTime`. */
+const NODES_PER_CHECK = 256;
 
 /**
  * The text nodes under `root` (an element, a text node or an open shadow root) that may be
- * highlighted, skipping excluded subtrees whole. `onHost` is given each element walked through
- * that has, or may get, an open shadow root: the walk does not enter shadow roots, the
- * highlighter walks them as roots of their own. (That costs two property reads in the callback the
- * walk makes for every element anyway, no traversal of its own.)
+ * highlighted and pass `test`, in document order, and null whenever `outOfTime` asks for a pause.
+ * A walk of the text nodes alone with no callback from the browser: one per node, to skip
+ * subtrees, cost more than all the rest (docs/performance.md). So the cheap test comes first, and
+ * only the text that passes it is checked for skipped ancestors (each ancestor answered once per
+ * walk). The elements that may host a shadow root are found by a walk of the elements, also
+ * without a callback.
  */
-export function* highlightableTextNodes(root: Node, onHost?: (host: Element) => void): Generator<Text> {
+export function* highlightableTextNodes(root: Node, options: WalkOptions = {}): Generator<Text | null> {
+  const { onHost, test, outOfTime, counts } = options;
+  const known = new Map<Element, boolean>();
   if (root.nodeType === Node.TEXT_NODE) {
     const parent = composedParent(root);
-    if (parent && !isInsideSkipped(parent)) yield root as Text;
+    if (counts) counts.textNodes++;
+    if (parent && (!test || test((root as Text).data)) && !isInsideSkipped(parent, known)) yield root as Text;
     return;
   }
   if (root instanceof ShadowRoot) {
-    if (isInsideSkipped(root.host)) return;
-  } else if (!(root instanceof Element) || isInsideSkipped(root)) return;
-  else if (onHost && mayHostShadowRoot(root)) onHost(root);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      if (isSkipped(node as Element)) return NodeFilter.FILTER_REJECT;
-      if (onHost && mayHostShadowRoot(node as Element)) onHost(node as Element);
-      return NodeFilter.FILTER_SKIP;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node as Text;
+    if (isInsideSkipped(root.host, known)) return;
+  } else if (!(root instanceof Element) || isInsideSkipped(root, known)) return;
+  if (onHost) {
+    if (root instanceof Element && mayHostShadowRoot(root)) onHost(root);
+    const elements = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    let n = 0;
+    for (let el = elements.nextNode() as Element | null; el; el = elements.nextNode() as Element | null) {
+      if (mayHostShadowRoot(el) && !isInsideSkipped(el, known)) onHost(el);
+      if (++n % NODES_PER_CHECK === 0 && outOfTime?.()) yield null;
+    }
+  }
+  const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let node = texts.nextNode() as Text | null; node; node = texts.nextNode() as Text | null) {
+    n++;
+    if ((!test || test(node.data)) && !isInsideSkipped(composedParent(node) as Element, known)) yield node;
+    else if (n % NODES_PER_CHECK === 0 && outOfTime?.()) yield null;
+  }
+  if (counts) counts.textNodes += n;
 }
 
 /**

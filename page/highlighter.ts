@@ -20,6 +20,7 @@ import {
   highlightPieces,
   isInAddressLink,
   SWITCHED_OFF,
+  type WalkOptions,
 } from './highlight-plan';
 import { queryAllInPage, ShadowRoots } from './shadow-roots';
 import { afterNextPaint, yieldToPage } from './yielding';
@@ -47,6 +48,7 @@ function isVisible(el: Element): boolean {
 
 /** What one pass did, recorded as the `detail` of its performance measure. */
 export interface PassStats {
+  /** Text nodes walked, those of skipped subtrees included (only candidates are checked for them). */
   textNodes: number;
   highlights: number;
   /** Main-thread time: the sum of the slices. */
@@ -255,25 +257,29 @@ export class Highlighter {
     const stats: PassStats = { textNodes: 0, highlights: 0, busyMs: 0, wallMs: 0, longestSliceMs: 0 };
     // Custom elements met before may have got their shadow root since.
     if (this.following) this.shadowRoots.check();
-    let walker = this.queuedTextNodes();
+    let sliceEnd = 0;
+    const walk = { counts: stats, outOfTime: () => performance.now() >= sliceEnd };
+    let walker = this.queuedTextNodes(walk);
     let done = false;
     while (!done && !this.signal.aborted) {
       const sliceStart = performance.now();
+      sliceEnd = sliceStart + SLICE_BUDGET_MS;
       // The page's own changes so far are queued; the records of our wrapping are dropped.
       const pending = this.observer.takeRecords();
       if (pending.length) this.onMutations(pending);
       // Read first (text, mentions, visibility), then write: interleaving them would make the
       // browser recompute styles for every text node.
       const found: [Text, Mention[]][] = [];
-      while (performance.now() - sliceStart < SLICE_BUDGET_MS) {
+      for (;;) {
         const next = walker.next();
         if (next.done) {
           done = true;
           break;
         }
-        stats.textNodes++;
+        if (next.value === null) break;
         const mentions = this.mentionsIn(next.value);
         if (mentions.length) found.push([next.value, mentions]);
+        if (performance.now() >= sliceEnd) break;
       }
       const changedRoots = new Set<ShadowRoot>();
       for (const [node, mentions] of found) {
@@ -284,7 +290,7 @@ export class Highlighter {
       if (found.length) this.onChange?.(stats);
       for (const root of changedRoots) this.onShadowRootChange?.(root);
       if (done && this.queueRejected()) {
-        walker = this.queuedTextNodes();
+        walker = this.queuedTextNodes(walk);
         done = false;
       }
       if (done) this.firsts.repair();
@@ -303,8 +309,17 @@ export class Highlighter {
     if (this.following) this.shadowRoots.meet(host);
   };
 
-  /** The text nodes of every queued root, including roots queued while the pass runs. */
-  private *queuedTextNodes(): Generator<Text> {
+  /**
+   * The text nodes of every queued root that may hold a mention (they pass the matcher's first
+   * stage), including roots queued while the pass runs; null when `walk.outOfTime` asks for a pause.
+   */
+  private *queuedTextNodes(walk: Omit<WalkOptions, 'onHost' | 'test'>): Generator<Text | null> {
+    const regex = this.matcher.regex;
+    const test = (text: string) => {
+      if (text.length < 2) return false;
+      regex.lastIndex = 0;
+      return regex.test(text);
+    };
     const visited = new Set<Node>();
     while (this.queue.size > 0) {
       const roots = [...this.queue];
@@ -312,7 +327,7 @@ export class Highlighter {
       for (const root of roots) {
         if (!root.isConnected || this.isInsideVisited(root, visited)) continue;
         visited.add(root);
-        yield* highlightableTextNodes(root, this.meetHost);
+        yield* highlightableTextNodes(root, { ...walk, onHost: this.meetHost, test });
       }
     }
   }
@@ -336,13 +351,9 @@ export class Highlighter {
     return false;
   }
 
-  /** The mentions to highlight in one text node: in prose, and none when it is hidden, for now. */
+  /** The mentions to highlight in one text node (a candidate): in prose, and none when it is hidden, for now. */
   private mentionsIn(node: Text): Mention[] {
     const text = node.data;
-    if (text.length < 2) return [];
-    const regex = this.matcher.regex;
-    regex.lastIndex = 0;
-    if (!regex.test(text)) return [];
     const parent = composedParent(node);
     if (!parent) return [];
     const found = this.evidence.find(node, parent);

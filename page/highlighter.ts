@@ -98,6 +98,11 @@ export class Highlighter {
   private hiddenCheck: ReturnType<typeof setTimeout> | null = null;
   /** Mutation batches in the last second, to back off from pages that mutate in a loop. */
   private recentBatches: number[] = [];
+  /**
+   * The ordered run of the highlights being made (first-mentions.ts): a new one with each root
+   * walked and with each change of the page, which may have moved what was walked.
+   */
+  private orderedRun = 0;
 
   constructor(options: HighlighterOptions) {
     this.matcher = options.matcher;
@@ -215,6 +220,7 @@ export class Highlighter {
       } else if (record.type === 'attributes') {
         revealing ||= record.target.nodeName !== HIGHLIGHT_NODE_NAME;
       } else {
+        this.orderedRun++;
         for (const node of record.removedNodes) this.dropFollowers(node);
         for (const node of record.addedNodes) if (node.nodeName !== HIGHLIGHT_NODE_NAME) this.queue.add(node);
       }
@@ -269,7 +275,7 @@ export class Highlighter {
       if (pending.length) this.onMutations(pending);
       // Read first (text, mentions, visibility), then write: interleaving them would make the
       // browser recompute styles for every text node.
-      const found: [Text, Mention[]][] = [];
+      const found: [Text, Mention[], number][] = [];
       for (;;) {
         const next = walker.next();
         if (next.done) {
@@ -278,12 +284,12 @@ export class Highlighter {
         }
         if (next.value === null) break;
         const mentions = this.mentionsIn(next.value);
-        if (mentions.length) found.push([next.value, mentions]);
+        if (mentions.length) found.push([next.value, mentions, this.orderedRun]);
         if (performance.now() >= sliceEnd) break;
       }
       const changedRoots = new Set<ShadowRoot>();
-      for (const [node, mentions] of found) {
-        stats.highlights += this.highlight(node, mentions);
+      for (const [node, mentions, run] of found) {
+        stats.highlights += this.highlight(node, mentions, run);
         const root = node.getRootNode();
         if (root instanceof ShadowRoot) changedRoots.add(root);
       }
@@ -327,6 +333,7 @@ export class Highlighter {
       for (const root of roots) {
         if (!root.isConnected || this.isInsideVisited(root, visited)) continue;
         visited.add(root);
+        this.orderedRun++;
         yield* highlightableTextNodes(root, { ...walk, onHost: this.meetHost, test });
       }
     }
@@ -366,8 +373,8 @@ export class Highlighter {
     return mentions;
   }
 
-  /** Wraps the mentions of one text node; returns how many highlights it made. */
-  private highlight(node: Text, mentions: Mention[]): number {
+  /** Wraps the mentions of one text node, read in ordered run `run`; returns how many highlights it made. */
+  private highlight(node: Text, mentions: Mention[], run: number): number {
     if (!node.parentNode) return 0;
     const marks: HTMLElement[] = [];
     const pieces = highlightPieces(node.data, mentions, marks);
@@ -382,7 +389,7 @@ export class Highlighter {
       const id = mark.getAttribute('data-glossary-id') as string;
       if (this.switchedOff?.(id, mark.getAttribute('data-glossary-category') as string))
         mark.setAttribute(SWITCHED_OFF, '');
-      this.firsts.note(mark, id);
+      this.firsts.note(mark, id, run);
     }
     return marks.length;
   }

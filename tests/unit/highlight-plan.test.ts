@@ -280,6 +280,25 @@ describe('the first mention of each entry', () => {
     expect(firsts(root)).toEqual(['a', 'b', '-', '-']);
   });
 
+  it('compares positions across ordered runs only: within one, highlights come in page order', () => {
+    const mark = `<${HIGHLIGHT_TAG} data-glossary-id="a"></${HIGHLIGHT_TAG}>`;
+    const root = page(`<p>${mark}</p><p>${mark}${mark}</p>`);
+    const [a1, a2, a3] = marksOf(root) as [HTMLElement, HTMLElement, HTMLElement];
+    const book = new FirstMentions(root);
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    for (const m of [a1, a2, a3]) book.note(m, 'a', 1);
+    expect(compare).not.toHaveBeenCalled();
+    expect(firsts(root)).toEqual(['a', '-', '-']);
+    // Another run (a subtree the page added before them): compared, and first.
+    const a0 = a1.cloneNode() as HTMLElement;
+    root.prepend(a0);
+    book.note(a0, 'a', 2);
+    expect(compare).toHaveBeenCalled();
+    expect(firsts(root)).toEqual(['a', '-', '-', '-']);
+    expect(a0.hasAttribute('data-glossary-first')).toBe(true);
+    compare.mockRestore();
+  });
+
   it('passes to the next highlight of its entry when the page removes the first', () => {
     const root = page(
       `<p><${HIGHLIGHT_TAG} data-glossary-id="a"></${HIGHLIGHT_TAG}></p><p><${HIGHLIGHT_TAG} data-glossary-id="a"></${HIGHLIGHT_TAG}><${HIGHLIGHT_TAG} data-glossary-id="b"></${HIGHLIGHT_TAG}></p>`,

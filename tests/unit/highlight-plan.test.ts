@@ -128,6 +128,13 @@ describe('open shadow roots', () => {
     expect(reported).toEqual([el]);
   });
 
+  it('are found on built-in elements with nothing of their own in the page, as widgets are', () => {
+    const widget = host('<p>in a widget</p>', 'div').host;
+    const hosts: Element[] = [];
+    texts(document.body, { onHost: (h) => hosts.push(h) });
+    expect(hosts).toEqual([widget]);
+  });
+
   it('are skipped with their host, and a text node directly in a root is walked', () => {
     const { host: el, root } = host('<p>skipped</p>');
     el.setAttribute('aria-hidden', 'true');

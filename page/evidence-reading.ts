@@ -18,7 +18,11 @@ export class EvidenceReading {
   /** The evidence's version when the waiting nodes were last handed back. */
   private handedAt = 0;
 
-  constructor(private matcher: Matcher) {
+  /** `blockText` gives the text of a paragraph (the highlighter remembers it while the page does not change). */
+  constructor(
+    private matcher: Matcher,
+    private readonly blockText = (block: Element | ShadowRoot) => block.textContent ?? '',
+  ) {
     this.evidence = matcher.pageEvidence();
   }
 
@@ -37,7 +41,7 @@ export class EvidenceReading {
     let text: string | undefined;
     const paragraph = () => {
       block ??= contextBlock(parent);
-      text ??= block.textContent ?? '';
+      text ??= this.blockText(block);
       return text;
     };
     let wanting = false;

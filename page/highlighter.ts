@@ -95,6 +95,11 @@ export class Highlighter {
   private readonly firsts: FirstMentions;
   /** The page's evidence for collision-prone terms, and the text rejected for want of it. */
   private readonly evidence: EvidenceReading;
+  /**
+   * The text of the paragraphs read, until the page changes: wrapping mentions changes no text,
+   * and a paragraph can be the whole body (2 MB on the dense benchmark page).
+   */
+  private readonly blockTexts = new Map<Element | ShadowRoot, string>();
   private hiddenCheck: ReturnType<typeof setTimeout> | null = null;
   /** Mutation batches in the last second, to back off from pages that mutate in a loop. */
   private recentBatches: number[] = [];
@@ -111,7 +116,11 @@ export class Highlighter {
     this.onChange = options.onChange;
     this.onShadowRootChange = options.onShadowRootChange;
     this.switchedOff = options.switchedOff;
-    this.evidence = new EvidenceReading(this.matcher);
+    this.evidence = new EvidenceReading(this.matcher, (block) => {
+      let text = this.blockTexts.get(block);
+      if (text === undefined) this.blockTexts.set(block, (text = block.textContent ?? ''));
+      return text;
+    });
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.shadowRoots = new ShadowRoots((root) => this.follow(root));
     this.firsts = new FirstMentions(this.root, () => this.shadowRoots.inPage());
@@ -214,6 +223,7 @@ export class Highlighter {
 
   private onMutations(records: MutationRecord[]): void {
     let revealing = false;
+    if (records.some((record) => record.type !== 'attributes')) this.blockTexts.clear();
     for (const record of records) {
       if (record.type === 'characterData') {
         this.onTextChanged(record.target as Text);
@@ -306,6 +316,7 @@ export class Highlighter {
       stats.longestSliceMs = Math.max(stats.longestSliceMs, slice);
       if (!done) await yieldToPage();
     }
+    this.blockTexts.clear();
     stats.wallMs = performance.now() - start;
     performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: stats });
   }

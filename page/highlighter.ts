@@ -4,7 +4,7 @@
  * freezes, then keeps up with the page through one MutationObserver. It reads and writes the page,
  * open shadow roots included (shadow-roots.ts: how they are found, and each observed by the same
  * observer); what it skips and what a text node becomes are decided in highlight-plan.ts, the
- * first mention of each entry is kept in first-mentions.ts. Mentions inside addresses (URLs,
+ * writing is wrapping.ts's (with first-mentions.ts). Mentions inside addresses (URLs,
  * e-mail addresses, paths…) are dropped (glossary/prose.ts). What a highlight looks like is CSS
  * (highlight-style.ts), what it means is the card's business.
  */
@@ -17,12 +17,11 @@ import {
   HIGHLIGHT_NODE_NAME,
   HIGHLIGHT_TAG,
   highlightableTextNodes,
-  highlightPieces,
   isInAddressLink,
-  SWITCHED_OFF,
   type WalkOptions,
 } from './highlight-plan';
 import { queryAllInPage, ShadowRoots } from './shadow-roots';
+import { Wrapping } from './wrapping';
 import { afterNextPaint, yieldToPage } from './yielding';
 
 // The contract's names, for the highlighter's users.
@@ -77,15 +76,8 @@ export class Highlighter {
   private readonly signal: AbortSignal;
   private readonly onChange?: (stats: PassStats) => void;
   private readonly onShadowRootChange?: (root: ShadowRoot) => void;
-  private readonly switchedOff?: (id: string, category: string) => boolean;
   private readonly observer: MutationObserver;
   private readonly shadowRoots: ShadowRoots;
-  /**
-   * Text nodes the highlighter split, keyed by the original node (which keeps the text before
-   * the first highlight), with the nodes that follow it. When a page script later rewrites or
-   * removes the original node (as React does), those followers are stale and are removed.
-   */
-  private splits = new WeakMap<Text, Node[]>();
   private readonly queue = new Set<Node>();
   /** Text with mentions that was hidden when seen; looked at again when attributes change. */
   private readonly hidden = new Set<Text>();
@@ -93,6 +85,7 @@ export class Highlighter {
   /** Between start() and stop(). */
   private following = false;
   private readonly firsts: FirstMentions;
+  private readonly wrapping: Wrapping;
   /** The page's evidence for collision-prone terms, and the text rejected for want of it. */
   private readonly evidence: EvidenceReading;
   /**
@@ -115,15 +108,17 @@ export class Highlighter {
     this.signal = options.signal;
     this.onChange = options.onChange;
     this.onShadowRootChange = options.onShadowRootChange;
-    this.switchedOff = options.switchedOff;
     this.evidence = new EvidenceReading(this.matcher, (block) => {
-      let text = this.blockTexts.get(block);
-      if (text === undefined) this.blockTexts.set(block, (text = block.textContent ?? ''));
+      const known = this.blockTexts.get(block);
+      if (known !== undefined) return known;
+      const text = block.textContent ?? '';
+      this.blockTexts.set(block, text);
       return text;
     });
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.shadowRoots = new ShadowRoots((root) => this.follow(root));
     this.firsts = new FirstMentions(this.root, () => this.shadowRoots.inPage());
+    this.wrapping = new Wrapping(this.firsts, options.switchedOff);
     this.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -165,7 +160,7 @@ export class Highlighter {
       parents.add(parent);
     }
     for (const parent of parents) parent.normalize();
-    this.splits = new WeakMap();
+    this.wrapping.forget();
     this.firsts.clear();
     this.shadowRoots.forget();
   }
@@ -231,7 +226,7 @@ export class Highlighter {
         revealing ||= record.target.nodeName !== HIGHLIGHT_NODE_NAME;
       } else {
         this.orderedRun++;
-        for (const node of record.removedNodes) this.dropFollowers(node);
+        for (const node of record.removedNodes) this.wrapping.dropFollowers(node);
         for (const node of record.addedNodes) if (node.nodeName !== HIGHLIGHT_NODE_NAME) this.queue.add(node);
       }
     }
@@ -241,15 +236,8 @@ export class Highlighter {
 
   /** A page script rewrote a text node: drop our stale pieces of it, then look at it again. */
   private onTextChanged(text: Text): void {
-    this.dropFollowers(text);
+    this.wrapping.dropFollowers(text);
     if (text.parentNode?.nodeName !== HIGHLIGHT_NODE_NAME) this.queue.add(text);
-  }
-
-  private dropFollowers(node: Node): void {
-    const followers = node.nodeType === Node.TEXT_NODE ? this.splits.get(node as Text) : undefined;
-    if (!followers) return;
-    for (const follower of followers) follower.parentNode?.removeChild(follower);
-    this.splits.delete(node as Text);
   }
 
   /** Hidden text may have been revealed: at most a few times a second, look again. */
@@ -299,7 +287,7 @@ export class Highlighter {
       }
       const changedRoots = new Set<ShadowRoot>();
       for (const [node, mentions, run] of found) {
-        stats.highlights += this.highlight(node, mentions, run);
+        stats.highlights += this.wrapping.wrap(node, mentions, run);
         const root = node.getRootNode();
         if (root instanceof ShadowRoot) changedRoots.add(root);
       }
@@ -358,7 +346,7 @@ export class Highlighter {
     const nodes = this.evidence.takeRejected();
     for (const node of nodes) {
       this.queue.add(node);
-      for (const piece of this.splits.get(node) ?? []) if (piece.nodeType === Node.TEXT_NODE) this.queue.add(piece);
+      for (const piece of this.wrapping.textPiecesOf(node)) this.queue.add(piece);
     }
     return nodes.length > 0;
   }
@@ -382,26 +370,5 @@ export class Highlighter {
       return [];
     }
     return mentions;
-  }
-
-  /** Wraps the mentions of one text node, read in ordered run `run`; returns how many highlights it made. */
-  private highlight(node: Text, mentions: Mention[], run: number): number {
-    if (!node.parentNode) return 0;
-    const marks: HTMLElement[] = [];
-    const pieces = highlightPieces(node.data, mentions, marks);
-    // The original node keeps the text before the first mention (a page script may hold it);
-    // the rest goes in after it at once: two changes to the page, whatever the number of mentions.
-    const before = pieces.shift() as Text;
-    node.data = before.data;
-    node.after(...pieces);
-    // A node looked at again (page-evidence.ts) keeps the pieces of its first split too.
-    this.splits.set(node, [...pieces, ...(this.splits.get(node) ?? [])]);
-    for (const mark of marks) {
-      const id = mark.getAttribute('data-glossary-id') as string;
-      if (this.switchedOff?.(id, mark.getAttribute('data-glossary-category') as string))
-        mark.setAttribute(SWITCHED_OFF, '');
-      this.firsts.note(mark, id, run);
-    }
-    return marks.length;
   }
 }

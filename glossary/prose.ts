@@ -138,6 +138,11 @@ export function isAddress(text: string): boolean {
 }
 
 const SPACE = /\s/u;
+/**
+ * What a run of text holding an address has inside it: a slash, @, # or backslash, or a full stop
+ * or colon followed by more of the run (a full stop or colon that ends a run ends a sentence).
+ */
+const ADDRESS_INSIDE = /[/@#\\]|[.:](?=\S)/u;
 
 /**
  * The mentions of `text` that are in prose: those that overlap no address. An address lies within
@@ -152,7 +157,7 @@ export function inProse<T extends { start: number; end: number }>(text: string, 
     let to = m.end;
     while (to < text.length && !SPACE.test(text[to] as string)) to++;
     const around = text.slice(from, to);
-    if (!ADDRESS_MARK.test(around)) return true;
+    if (!ADDRESS_INSIDE.test(around)) return true;
     return !nonProseSpans(around).some(([start, end]) => m.start < from + end && m.end > from + start);
   });
 }

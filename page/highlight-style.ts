@@ -76,6 +76,24 @@ export function highlightCss(settings: Pick<Settings, 'highlightStyle' | 'catego
 export const isSwitchedOff = (settings: Pick<Settings, 'categories' | 'hiddenEntries'>, id: string, category: string) =>
   settings.categories[category as Category]?.enabled === false || settings.hiddenEntries.includes(id);
 
+/**
+ * A selector's tail for the highlights whose switch differs between two settings (those of the
+ * categories and entries whose state changed), or null when there are none.
+ */
+export function switchChanges(
+  before: Pick<Settings, 'categories' | 'hiddenEntries'>,
+  after: Pick<Settings, 'categories' | 'hiddenEntries'>,
+): string | null {
+  const categories = CATEGORIES.filter((c) => before.categories[c].enabled !== after.categories[c].enabled);
+  const hidden = [before.hiddenEntries, after.hiddenEntries];
+  const ids = [...new Set(hidden.flat())].filter((id) => hidden[0]?.includes(id) !== hidden[1]?.includes(id));
+  const selectors = [
+    ...categories.map((c) => `[data-glossary-category=${cssString(c)}]`),
+    ...ids.map((id) => `[data-glossary-id=${cssString(id)}]`),
+  ];
+  return selectors.length ? `:is(${selectors.join(', ')})` : null;
+}
+
 /** Marks the highlights switched off under these settings, and only them; returns how many changed. */
 export function markSwitchedOff(
   marks: Iterable<Element>,

@@ -10,7 +10,7 @@ import type { Entry, Glossary } from '../glossary/schema';
 import type { Settings } from '../lib/settings';
 import { isSiteEnabled } from '../lib/sites';
 import { loadCustomEntries, loadSettings, saveSettings, watchCustomEntries, watchSettings } from '../lib/storage';
-import { highlightCss, isDrawn, isSwitchedOff, markSwitchedOff } from './highlight-style';
+import { highlightCss, isDrawn, isSwitchedOff, markSwitchedOff, switchChanges } from './highlight-style';
 import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from './highlighter';
 import { guarded, reportFailure } from './parts';
 
@@ -97,11 +97,14 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
 
   const apply = (next: Settings) => {
     const t0 = performance.now();
+    const before = settings;
     settings = next;
     const enabled = isSiteEnabled(next, location.hostname);
     if ((style.isConnected || shadowSheet) && enabled) {
       restyle();
-      markSwitchedOff(highlighter.marks(), next);
+      // Only the highlights of the categories and entries switched: the others are not even read.
+      const changed = before ? switchChanges(before, next) : '';
+      if (changed !== null) markSwitchedOff(highlighter.marks(changed), next);
     }
     if (enabled && !active) {
       void highlighter.start();

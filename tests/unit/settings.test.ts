@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normalizeSettings, parseSettings } from '../../lib/settings';
-import { highlightCss, isDrawn, markSwitchedOff } from '../../page/highlight-style';
+import { DEFAULT_SETTINGS, normalizeSettings, parseSettings, type Settings } from '../../lib/settings';
+import { highlightCss, isDrawn, markSwitchedOff, switchChanges } from '../../page/highlight-style';
 
 describe('settings', () => {
   it('keeps valid fields and replaces invalid or missing ones with defaults', () => {
@@ -142,5 +142,21 @@ describe('highlight style sheet and the highlights switched off', () => {
     expect(offIds()).toEqual(['greta', 'unodc']);
     expect(markSwitchedOff(marks, DEFAULT_SETTINGS)).toBe(2);
     expect(offIds()).toEqual([]);
+  });
+
+  it('says which highlights a change of the settings can switch, and none when it switches nothing', () => {
+    const bodiesOff = { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#8250df' } };
+    expect(switchChanges(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, categories: bodiesOff })).toBe(
+      ':is([data-glossary-category="bodies"])',
+    );
+    expect(
+      switchChanges(
+        { ...DEFAULT_SETTINGS, hiddenEntries: ['greta', 'ilo'] },
+        { ...DEFAULT_SETTINGS, hiddenEntries: ['ilo', 'unodc'] },
+      ),
+    ).toBe(':is([data-glossary-id="greta"], [data-glossary-id="unodc"])');
+    // A colour, the style or first-mention mode switch no highlight on or off.
+    const unswitched: Settings = { ...DEFAULT_SETTINGS, firstMentionOnly: true, highlightStyle: 'background' };
+    expect(switchChanges(DEFAULT_SETTINGS, unswitched)).toBeNull();
   });
 });

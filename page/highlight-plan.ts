@@ -196,6 +196,7 @@ export function* highlightableTextNodes(root: Node, options: WalkOptions = {}): 
   if (onHost) {
     if (root instanceof Element && mayHostShadowRoot(root)) onHost(root);
     for (const host of shadowHostsUnder(root)) if (!isInsideSkipped(host, known)) onHost(host);
+    if (outOfTime?.()) yield null;
   }
   const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let n = 0;

@@ -319,12 +319,6 @@ export class Highlighter {
    * stage), including roots queued while the pass runs; null when `walk.outOfTime` asks for a pause.
    */
   private *queuedTextNodes(walk: Omit<WalkOptions, 'onHost' | 'test'>): Generator<Text | null> {
-    const regex = this.matcher.regex;
-    const test = (text: string) => {
-      if (text.length < 2) return false;
-      regex.lastIndex = 0;
-      return regex.test(text);
-    };
     const visited = new Set<Node>();
     while (this.queue.size > 0) {
       const roots = [...this.queue];
@@ -333,6 +327,13 @@ export class Highlighter {
         if (!root.isConnected || this.isInsideVisited(root, visited)) continue;
         visited.add(root);
         this.orderedRun++;
+        // The matcher of now: the user's entries may have changed since the pass began.
+        const regex = this.matcher.regex;
+        const test = (text: string) => {
+          if (text.length < 2) return false;
+          regex.lastIndex = 0;
+          return regex.test(text);
+        };
         yield* highlightableTextNodes(root, { ...walk, onHost: this.meetHost, test });
       }
     }

@@ -137,12 +137,29 @@ export function isAddress(text: string): boolean {
   return trimmed.length > 0 && spans.length === 1 && spans[0]?.[0] === 0 && spans[0][1] === trimmed.length;
 }
 
-/** The mentions of `text` that are in prose: those that overlap no address. */
+const SPACE = /\s/u;
+/**
+ * What a run of text holding an address has inside it: a slash, @, # or backslash, or a full stop
+ * or colon followed by more of the run (a full stop or colon that ends a run ends a sentence).
+ */
+const ADDRESS_INSIDE = /[/@#\\]|[.:](?=\S)/u;
+
+/**
+ * The mentions of `text` that are in prose: those that overlap no address. An address lies within
+ * a run of text without white space, so only the runs a mention touches are looked at, not the
+ * whole text (most of a paragraph's words hold a full stop or a colon).
+ */
 export function inProse<T extends { start: number; end: number }>(text: string, mentions: T[]): T[] {
   if (!ADDRESS_MARK.test(text)) return mentions;
-  const spans = nonProseSpans(text);
-  if (spans.length === 0) return mentions;
-  return mentions.filter((m) => !spans.some(([start, end]) => m.start < end && m.end > start));
+  return mentions.filter((m) => {
+    let from = m.start;
+    while (from > 0 && !SPACE.test(text[from - 1] as string)) from--;
+    let to = m.end;
+    while (to < text.length && !SPACE.test(text[to] as string)) to++;
+    const around = text.slice(from, to);
+    if (!ADDRESS_INSIDE.test(around)) return true;
+    return !nonProseSpans(around).some(([start, end]) => m.start < from + end && m.end > from + start);
+  });
 }
 
 /**

@@ -55,13 +55,23 @@ export const SPELLINGS: readonly Spelling[] = [
 // Lower case by now, accents stripped ("nº" keeps its ordinal indicator, "n°" its degree sign).
 const NUMBER_SIGN_BEFORE_NUMBER = /(?<![\p{L}\p{N}])(?:n[oº°]\.?|№)\s*(?=\p{N})/gu;
 
+const ANY_APOSTROPHE = new RegExp(`[${APOSTROPHES}]`, 'g');
+const ANY_QUOTE = new RegExp(`[${QUOTES}]`, 'g');
+const ANY_HYPHEN = new RegExp(`[${HYPHENS}]`, 'g');
+
+/** Keys already computed: the same words and names come again and again on a page. */
+const keys = new Map<string, string>();
+const KEYS_KEPT = 5_000;
+
 /** The form a name and every text it matches share: folded case, accents, spaces and spelling. */
 export function normalizeKey(text: string): string {
+  const known = keys.get(text);
+  if (known !== undefined) return known;
   let key = stripAccents(text)
     .toLowerCase()
-    .replace(new RegExp(`[${APOSTROPHES}]`, 'g'), "'")
-    .replace(new RegExp(`[${QUOTES}]`, 'g'), '')
-    .replace(new RegExp(`[${HYPHENS}]`, 'g'), ' ')
+    .replace(ANY_APOSTROPHE, "'")
+    .replace(ANY_QUOTE, '')
+    .replace(ANY_HYPHEN, ' ')
     .replace(/[(),]/g, ' ')
     .replace(NUMBER_SIGN_BEFORE_NUMBER, '')
     .replace(/\s+/g, ' ')
@@ -75,7 +85,10 @@ export function normalizeKey(text: string): string {
     return before + word;
   });
   // Hyphens became spaces above, so "co-operation" arrives here as two words.
-  return key.replace(/co operation/g, 'cooperation');
+  key = key.replace(/co operation/g, 'cooperation');
+  if (keys.size >= KEYS_KEPT) keys.clear();
+  keys.set(text, key);
+  return key;
 }
 
 export type TermKind = 'name' | 'acronym';

@@ -7,7 +7,7 @@
  */
 import type { Matcher, Mention } from '../glossary/matcher';
 import type { PageEvidence } from '../glossary/page-evidence';
-import { contextBlock, contextText } from './highlight-plan';
+import { contextBlock } from './highlight-plan';
 
 /** At most this much of a paragraph is read for evidence: a page-long block costs no long task. */
 const MAX_PARAGRAPH = 10_000;
@@ -21,7 +21,11 @@ export class EvidenceReading {
   /** The evidence's version when the waiting nodes were last handed back. */
   private handedAt = 0;
 
-  constructor(private matcher: Matcher) {
+  /** `blockText` gives the text of a paragraph (the highlighter remembers it while the page does not change). */
+  constructor(
+    private matcher: Matcher,
+    private readonly blockText = (block: Element | ShadowRoot) => block.textContent ?? '',
+  ) {
     this.evidence = matcher.pageEvidence();
   }
 
@@ -40,26 +44,28 @@ export class EvidenceReading {
    * is kept gives evidence.
    */
   find(node: Text, parent: Element, keep: (found: Mention[]) => Mention[]): Mention[] {
-    let paragraph: string | undefined;
-    const context = () => {
-      paragraph ??= contextText(parent);
-      return paragraph;
+    let block: Element | ShadowRoot | undefined;
+    let text: string | undefined;
+    const paragraph = () => {
+      block ??= contextBlock(parent);
+      text ??= this.blockText(block);
+      return text;
     };
     let wanting = false;
     const mentions = keep(
-      this.matcher.find(node.data, context, (term) => {
+      this.matcher.find(node.data, paragraph, (term) => {
         if (this.evidence.supports(term)) return true;
         wanting = true;
         return false;
       }),
     );
     if (this.evidence.noteMentions(mentions)) {
+      block ??= contextBlock(parent);
       // Outside any paragraph (a page of divs, a shadow root) read the parent, never the whole page.
-      const block = contextBlock(parent);
-      const read = block && block.nodeName !== 'BODY' ? block : parent;
+      const read = block instanceof Element && block.nodeName !== 'BODY' ? block : parent;
       if (!this.read.has(read)) {
         this.read.add(read);
-        const words = read === block ? context() : (read.textContent ?? '');
+        const words = read === block ? paragraph() : (read.textContent ?? '');
         this.evidence.readParagraph(words.length > MAX_PARAGRAPH ? words.slice(0, MAX_PARAGRAPH) : words);
       }
     }

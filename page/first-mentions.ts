@@ -1,8 +1,10 @@
 /**
  * Keeps `data-glossary-first` on the first highlight of each entry in page order (for "first
  * mention only"), while highlights arrive in any order and the page removes some of them. A new
- * highlight is compared with the current first of its entry only, never with all of them. Page
- * order includes open shadow roots (shadow-roots.ts).
+ * highlight is compared with the current first of its entry only, never with all of them, and not
+ * even with it when both were noted in the same ordered run (one walk of the page, in document
+ * order): comparing positions costs the browser a scan of the siblings where the two paths part,
+ * thousands of them in a long list. Page order includes open shadow roots (shadow-roots.ts).
  */
 import { HIGHLIGHT_TAG } from './highlight-plan';
 import { precedes, queryFirstInPage } from './shadow-roots';
@@ -10,6 +12,8 @@ import { precedes, queryFirstInPage } from './shadow-roots';
 export class FirstMentions {
   /** The first highlight of each entry, by entry id. */
   private firsts = new Map<string, HTMLElement>();
+  /** The ordered run each first was noted in. */
+  private runs = new WeakMap<HTMLElement, number>();
 
   /** `roots` gives the shadow roots that may hold highlights, besides `root`. */
   constructor(
@@ -17,17 +21,22 @@ export class FirstMentions {
     private readonly roots: () => readonly ShadowRoot[] = () => [],
   ) {}
 
-  /** A new highlight of entry `id`: it becomes the first if nothing of its entry comes before it. */
-  note(mark: HTMLElement, id: string): void {
+  /**
+   * A new highlight of entry `id`: it becomes the first if nothing of its entry comes before it.
+   * `run`, when given, says that the highlights noted with the same run come in page order.
+   */
+  note(mark: HTMLElement, id: string, run?: number): void {
     let current = this.firsts.get(id);
     if (current && !current.isConnected) current = this.findFirst(id);
-    if (current && current !== mark && precedes(current, mark)) {
+    const inOrder = run !== undefined && current !== undefined && this.runs.get(current) === run;
+    if (current && current !== mark && (inOrder || precedes(current, mark))) {
       this.firsts.set(id, current);
       return;
     }
     current?.removeAttribute('data-glossary-first');
     mark.setAttribute('data-glossary-first', '');
     this.firsts.set(id, mark);
+    if (run !== undefined) this.runs.set(mark, run);
   }
 
   /** Firsts the page removed since the last pass are replaced by the next highlight of their entry. */

@@ -11,6 +11,8 @@ import { isAddress, looksLikeCode } from '../glossary/prose';
 /** The element of every highlight. A custom tag: no page rule for `mark` or `span` reaches it. */
 export const HIGHLIGHT_TAG = 'palermo-mark';
 export const HIGHLIGHT_NODE_NAME = HIGHLIGHT_TAG.toUpperCase();
+/** On a highlight that is switched off (highlight-style.ts): its category is off or its entry hidden. */
+export const SWITCHED_OFF = 'data-glossary-off';
 /** Marks the extension's own UI hosts, which are never highlighted. */
 export const UI_ATTRIBUTE = 'data-palermo-lens-ui';
 
@@ -93,55 +95,132 @@ export function composedParent(node: Node): Element | null {
 }
 
 /** Whether an element or one of its ancestors (through shadow roots to their hosts) is skipped. */
-export function isInsideSkipped(el: Element): boolean {
-  for (let e: Element | null = el; e; e = composedParent(e)) if (isSkipped(e)) return true;
-  return false;
+export function isInsideSkipped(el: Element, known?: Map<Element, boolean>): boolean {
+  // The elements climbed through before one whose answer is known; each is answered on the way down.
+  const climbed: Element[] = [];
+  let inside = false;
+  for (let e: Element | null = el; e; e = composedParent(e)) {
+    const answer = known?.get(e);
+    if (answer !== undefined) {
+      inside = answer;
+      break;
+    }
+    climbed.push(e);
+  }
+  for (let i = climbed.length - 1; i >= 0; i--) {
+    const e = climbed[i] as Element;
+    inside ||= isSkipped(e);
+    known?.set(e, inside);
+  }
+  return inside;
 }
 
+/** A custom element (a hyphen in its name), our highlights aside. */
+const isCustomElement = (el: Element) => el.localName.includes('-') && el.localName !== HIGHLIGHT_TAG;
+
 /** Whether an element has an open shadow root, or may get one: a custom element, before or after it is defined. */
-const mayHostShadowRoot = (el: Element) => el.shadowRoot !== null || el.localName.includes('-');
+const mayHostShadowRoot = (el: Element) => el.shadowRoot !== null || isCustomElement(el);
+
+/** The custom elements under a node, our own highlights aside. (`local-name(.)` is 3-4 times slower.) */
+const CUSTOM_ELEMENTS = `.//*[contains(local-name(), '-') and local-name() != '${HIGHLIGHT_TAG}']`;
+
+/** The custom elements under `element`, found by the browser alone; null if its XPath engine fails. */
+function customElementsUnder(element: Element): Element[] | null {
+  try {
+    const found = document.evaluate(CUSTOM_ELEMENTS, element, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    return Array.from({ length: found.snapshotLength }, (_, i) => found.snapshotItem(i) as Element);
+  } catch {
+    // An XPath engine that does not know `local-name()` without argument (jsdom's).
+    return null;
+  }
+}
+
+/**
+ * The elements under `root` that have, or may get, an open shadow root. In the page's tree: every
+ * custom element, and the built-in elements (a `<div>`) with a shadow root and nothing of their
+ * own in the page's tree, as widgets are, found by two queries the browser answers alone: looking
+ * at each element from the extension's world, which has wrappers of its own for the page's nodes,
+ * cost 25-35 ms on a page of 72,000 elements, the two queries about 8 ms. So a built-in element
+ * with a shadow root and content of its own in the page's tree at load is not found
+ * (docs/performance.md). In a shadow root (which cannot be the context of an XPath expression, and
+ * is small), each element is looked at.
+ */
+function* shadowHostsUnder(root: Element | ShadowRoot): Generator<Element> {
+  const custom = root instanceof Element ? customElementsUnder(root) : null;
+  if (!custom) {
+    for (const el of root.querySelectorAll('*')) if (mayHostShadowRoot(el)) yield el;
+    return;
+  }
+  yield* custom;
+  for (const el of root.querySelectorAll(':empty')) if (el.shadowRoot && !isCustomElement(el)) yield el;
+}
+
+export interface WalkOptions {
+  /**
+   * Given each element in the walked subtree that has, or may get, an open shadow root (outside
+   * skipped subtrees; `shadowHostsUnder` says which are looked for): the walk does not enter
+   * shadow roots, the highlighter walks them as roots.
+   */
+  onHost?: (host: Element) => void;
+  /** A cheap first test of a text node's text: only the nodes that pass it are checked further. */
+  test?: (text: string) => boolean;
+  /** Asked every few hundred nodes: when it says so, the walk yields null, and goes on when resumed. */
+  outOfTime?: () => boolean;
+  /** Counts the text nodes walked. */
+  counts?: { textNodes: number };
+}
+
+/** Nodes walked between two questions to `outOfTime`. */
+const NODES_PER_CHECK = 256;
 
 /**
  * The text nodes under `root` (an element, a text node or an open shadow root) that may be
- * highlighted, skipping excluded subtrees whole. `onHost` is given each element walked through
- * that has, or may get, an open shadow root: the walk does not enter shadow roots, the
- * highlighter walks them as roots of their own. (That costs two property reads in the callback the
- * walk makes for every element anyway, no traversal of its own.)
+ * highlighted and pass `test`, in document order, and null whenever `outOfTime` asks for a pause.
+ * A walk of the text nodes alone with no callback from the browser: one per node, to skip
+ * subtrees, cost more than all the rest (docs/performance.md). So the cheap test comes first, and
+ * only the text that passes it is checked for skipped ancestors (each ancestor answered once per
+ * walk).
  */
-export function* highlightableTextNodes(root: Node, onHost?: (host: Element) => void): Generator<Text> {
+export function* highlightableTextNodes(root: Node, options: WalkOptions = {}): Generator<Text | null> {
+  const { onHost, test, outOfTime, counts } = options;
+  const known = new Map<Element, boolean>();
   if (root.nodeType === Node.TEXT_NODE) {
     const parent = composedParent(root);
-    if (parent && !isInsideSkipped(parent)) yield root as Text;
+    if (counts) counts.textNodes++;
+    if (parent && (!test || test((root as Text).data)) && !isInsideSkipped(parent, known)) yield root as Text;
     return;
   }
   if (root instanceof ShadowRoot) {
-    if (isInsideSkipped(root.host)) return;
-  } else if (!(root instanceof Element) || isInsideSkipped(root)) return;
-  else if (onHost && mayHostShadowRoot(root)) onHost(root);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      if (isSkipped(node as Element)) return NodeFilter.FILTER_REJECT;
-      if (onHost && mayHostShadowRoot(node as Element)) onHost(node as Element);
-      return NodeFilter.FILTER_SKIP;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node as Text;
+    if (isInsideSkipped(root.host, known)) return;
+  } else if (!(root instanceof Element) || isInsideSkipped(root, known)) return;
+  if (onHost) {
+    if (root instanceof Element && mayHostShadowRoot(root)) onHost(root);
+    for (const host of shadowHostsUnder(root)) if (!isInsideSkipped(host, known)) onHost(host);
+    if (outOfTime?.()) yield null;
+  }
+  const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let node = texts.nextNode() as Text | null; node; node = texts.nextNode() as Text | null) {
+    n++;
+    if ((!test || test(node.data)) && !isInsideSkipped(composedParent(node) as Element, known)) yield node;
+    else if (n % NODES_PER_CHECK === 0 && outOfTime?.()) yield null;
+  }
+  if (counts) counts.textNodes += n;
 }
-
-/** The block around `el` (its paragraph, or the body), if any: where its context is read. */
-export const contextBlock = (el: Element): Element | null => el.closest(BLOCK_SELECTOR);
 
 /**
- * The text of the block around `el`: what a term's context words must appear in. In a shadow root
- * without a block, the shadow root's text.
+ * The block around `el` (its paragraph): what a term's context words must appear in. In a shadow
+ * root without a block, the shadow root.
  */
-export function contextText(el: Element): string {
-  const block = contextBlock(el);
-  if (block) return block.textContent ?? '';
+export function contextBlock(el: Element): Element | ShadowRoot {
+  const block = el.closest(BLOCK_SELECTOR);
+  if (block) return block;
   const root = el.getRootNode();
-  return (root instanceof ShadowRoot ? root : el).textContent ?? '';
+  return root instanceof ShadowRoot ? root : el;
 }
+
+/** The text of the block around `el`. */
+export const contextText = (el: Element): string => contextBlock(el).textContent ?? '';
 
 /** Whether `el` is in a link whose text is an address (a link that shows its URL): no mention there. */
 export function isInAddressLink(el: Element): boolean {

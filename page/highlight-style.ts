@@ -1,35 +1,24 @@
 /**
- * The highlights' look: one style sheet (style and colours) and three attributes on the root
- * element (categories off, entries hidden, first mention only) that the sheet reads. Turning a
- * category off only changes an attribute: no walk of the page, and the browser restyles the
- * highlights alone, where a new sheet would restyle the whole page. The rules are specific and
- * !important so that page CSS (`* { margin: 10px }`, `[data-x] { display: block }`) cannot
- * restyle highlights. A shadow root cannot see the root element's attributes (Firefox has no
- * `:host-context()`): the open shadow roots that hold highlights share a second sheet, the same
- * rules with the switched-off categories and entries written into it, rewritten when they change.
+ * The highlights' look: one style sheet (style and colours), and an attribute on each highlight
+ * that is switched off (its category is off, its entry hidden), set and removed by the content
+ * script when the settings change. Turning a category off so restyles the highlights of that
+ * category alone: an attribute on the root element that the sheet read made the browser visit
+ * the whole page and restyle every highlight, and a rewritten sheet made it visit the whole page
+ * (docs/performance.md: measured). "First mention only" is a rule of the sheet, rewritten when it
+ * changes: it concerns nearly every highlight anyway. The rules are specific and !important so
+ * that page CSS (`* { margin: 10px }`, `[data-x] { display: block }`) cannot restyle highlights.
+ * Open shadow roots with highlights adopt a sheet of the same text.
  */
 
 import { CATEGORIES, type Category } from '../glossary/categories';
 import type { Settings } from '../lib/settings';
-import { HIGHLIGHT_TAG } from './highlighter';
+import { HIGHLIGHT_TAG, SWITCHED_OFF } from './highlight-plan';
 
 const SEL = `${HIGHLIGHT_TAG}[data-glossary-id][data-glossary-category]`;
 const cssString = (s: string) => JSON.stringify(s);
 
-const OFF = 'data-palermo-lens-off';
-const HIDDEN = 'data-palermo-lens-hidden';
-const FIRST_ONLY = 'data-palermo-lens-first-only';
-
-/**
- * The sheet for a highlight style and colours; `ids` are the entries that can be hidden. For the
- * document, what is switched off is read from the root attributes; for a shadow root, it is
- * written in from the settings.
- */
-export function highlightCss(
-  settings: Pick<Settings, 'highlightStyle' | 'categories' | 'hiddenEntries' | 'firstMentionOnly'>,
-  ids: readonly string[],
-  scope: 'document' | 'shadow-root' = 'document',
-): string {
+/** The sheet for a highlight style and colours, and "first mention only". */
+export function highlightCss(settings: Pick<Settings, 'highlightStyle' | 'categories' | 'firstMentionOnly'>): string {
   const underline = settings.highlightStyle !== 'background';
   const background = settings.highlightStyle !== 'underline';
   const rules = [
@@ -78,37 +67,52 @@ export function highlightCss(
       (c) =>
         `${SEL}[data-glossary-category=${cssString(c)}] { --palermo-lens-color: ${settings.categories[c].color}; }`,
     ),
+    `${SEL}[${SWITCHED_OFF}]${settings.firstMentionOnly ? `, ${SEL}:not([data-glossary-first])` : ''} { text-decoration-line: none !important; background: none !important; cursor: inherit !important; }`,
   ];
-  const off =
-    scope === 'document'
-      ? [
-          ...CATEGORIES.map((c) => `html[${OFF}~=${cssString(c)}] ${SEL}[data-glossary-category=${cssString(c)}]`),
-          ...ids.map((id) => `html[${HIDDEN}~=${cssString(id)}] ${SEL}[data-glossary-id=${cssString(id)}]`),
-          `html[${FIRST_ONLY}] ${SEL}:not([data-glossary-first])`,
-        ]
-      : [
-          ...CATEGORIES.filter((c) => !settings.categories[c].enabled).map(
-            (c) => `${SEL}[data-glossary-category=${cssString(c)}]`,
-          ),
-          ...settings.hiddenEntries.map((id) => `${SEL}[data-glossary-id=${cssString(id)}]`),
-          ...(settings.firstMentionOnly ? [`${SEL}:not([data-glossary-first])`] : []),
-        ];
-  if (off.length)
-    rules.push(
-      `${off.join(',\n')} { text-decoration-line: none !important; background: none !important; cursor: inherit !important; }`,
-    );
   return rules.join('\n');
 }
 
-/** Sets the root attributes for the settings that switch highlights off; null removes them. */
-export function applyRootAttributes(root: Element, settings: Settings | null): void {
-  const set = (name: string, value: string) => {
-    if (value && root.getAttribute(name) !== value) root.setAttribute(name, value);
-    else if (!value && root.hasAttribute(name)) root.removeAttribute(name);
-  };
-  set(OFF, settings ? CATEGORIES.filter((c) => !settings.categories[c].enabled).join(' ') : '');
-  set(HIDDEN, settings ? settings.hiddenEntries.join(' ') : '');
-  set(FIRST_ONLY, settings?.firstMentionOnly ? 'true' : '');
+/** Whether the highlights of an entry are switched off: their category is off, or the entry hidden. */
+export const isSwitchedOff = (settings: Pick<Settings, 'categories' | 'hiddenEntries'>, id: string, category: string) =>
+  settings.categories[category as Category]?.enabled === false || settings.hiddenEntries.includes(id);
+
+/**
+ * A selector's tail for the highlights whose switch differs between two settings (those of the
+ * categories and entries whose state changed), or null when there are none.
+ */
+export function switchChanges(
+  before: Pick<Settings, 'categories' | 'hiddenEntries'>,
+  after: Pick<Settings, 'categories' | 'hiddenEntries'>,
+): string | null {
+  const categories = CATEGORIES.filter((c) => before.categories[c].enabled !== after.categories[c].enabled);
+  const hidden = [before.hiddenEntries, after.hiddenEntries];
+  const ids = [...new Set(hidden.flat())].filter((id) => hidden[0]?.includes(id) !== hidden[1]?.includes(id));
+  const selectors = [
+    ...categories.map((c) => `[data-glossary-category=${cssString(c)}]`),
+    ...ids.map((id) => `[data-glossary-id=${cssString(id)}]`),
+  ];
+  return selectors.length ? `:is(${selectors.join(', ')})` : null;
+}
+
+/** Marks the highlights switched off under these settings, and only them; returns how many changed. */
+export function markSwitchedOff(
+  marks: Iterable<Element>,
+  settings: Pick<Settings, 'categories' | 'hiddenEntries'>,
+): number {
+  let changed = 0;
+  for (const mark of marks) {
+    const off = isSwitchedOff(
+      settings,
+      mark.getAttribute('data-glossary-id') ?? '',
+      mark.getAttribute('data-glossary-category') ?? '',
+    );
+    // Only a change restyles: the highlights that stay as they were are not touched.
+    if (off !== mark.hasAttribute(SWITCHED_OFF)) {
+      mark.toggleAttribute(SWITCHED_OFF, off);
+      changed++;
+    }
+  }
+  return changed;
 }
 
 /** Whether a highlight is drawn under these settings (the card opens only for those). */
@@ -116,8 +120,6 @@ export function isDrawn(mark: Element, settings: Settings): boolean {
   const category = mark.getAttribute('data-glossary-category') as Category;
   const id = mark.getAttribute('data-glossary-id') ?? '';
   return (
-    settings.categories[category]?.enabled !== false &&
-    !settings.hiddenEntries.includes(id) &&
-    (!settings.firstMentionOnly || mark.hasAttribute('data-glossary-first'))
+    !isSwitchedOff(settings, id, category) && (!settings.firstMentionOnly || mark.hasAttribute('data-glossary-first'))
   );
 }

@@ -4,7 +4,7 @@
  * freezes, then keeps up with the page through one MutationObserver. It reads and writes the page,
  * open shadow roots included (shadow-roots.ts: how they are found, and each observed by the same
  * observer); what it skips and what a text node becomes are decided in highlight-plan.ts, the
- * first mention of each entry is kept in first-mentions.ts. Mentions inside addresses (URLs,
+ * writing is wrapping.ts's (with first-mentions.ts). Mentions inside addresses (URLs,
  * e-mail addresses, paths…) are dropped (glossary/prose.ts). What a highlight looks like is CSS
  * (highlight-style.ts), what it means is the card's business.
  */
@@ -17,10 +17,12 @@ import {
   HIGHLIGHT_NODE_NAME,
   HIGHLIGHT_TAG,
   highlightableTextNodes,
-  highlightPieces,
   isInAddressLink,
+  type WalkOptions,
 } from './highlight-plan';
 import { queryAllInPage, ShadowRoots } from './shadow-roots';
+import { Wrapping } from './wrapping';
+import { afterNextPaint, yieldToPage } from './yielding';
 
 // The contract's names, for the highlighter's users.
 export { HIGHLIGHT_TAG, UI_ATTRIBUTE } from './highlight-plan';
@@ -43,42 +45,9 @@ function isVisible(el: Element): boolean {
   return typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
 }
 
-/**
- * Resolves after the browser's next frame: by then it has styled what the page just added, so
- * our visibility checks do not force that work early. Hidden tabs do not paint: a timeout stands in.
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0),
-    );
-  });
-}
-
-/**
- * Resolves in a new task queued behind the page's own work (its timers, input, rendering). Not
- * `scheduler.yield()`: its continuation runs ahead of the page's timers, which then starved for
- * the whole pass (a page ticking every 10 ms saw no tick for a second). Not `setTimeout(0)`
- * either: nested, it waits 4 ms each time. A message to ourselves is a plain task.
- */
-let channel: MessageChannel | undefined;
-const waiting: (() => void)[] = [];
-const yieldToPage = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => waiting.shift()?.();
-    }
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
-
 /** What one pass did, recorded as the `detail` of its performance measure. */
 export interface PassStats {
+  /** Text nodes walked, those of skipped subtrees included (only candidates are checked for them). */
   textNodes: number;
   highlights: number;
   /** Main-thread time: the sum of the slices. */
@@ -97,6 +66,8 @@ export interface HighlighterOptions {
   onChange?: (stats: PassStats) => void;
   /** Called in every slice that added highlights in an open shadow root, with that root. */
   onShadowRootChange?: (root: ShadowRoot) => void;
+  /** Whether the highlights of an entry are switched off (highlight-style.ts): they are made so. */
+  switchedOff?: (id: string, category: string) => boolean;
 }
 
 export class Highlighter {
@@ -107,12 +78,6 @@ export class Highlighter {
   private readonly onShadowRootChange?: (root: ShadowRoot) => void;
   private readonly observer: MutationObserver;
   private readonly shadowRoots: ShadowRoots;
-  /**
-   * Text nodes the highlighter split, keyed by the original node (which keeps the text before
-   * the first highlight), with the nodes that follow it. When a page script later rewrites or
-   * removes the original node (as React does), those followers are stale and are removed.
-   */
-  private splits = new WeakMap<Text, Node[]>();
   private readonly queue = new Set<Node>();
   /** Text with mentions that was hidden when seen; looked at again when attributes change. */
   private readonly hidden = new Set<Text>();
@@ -120,11 +85,22 @@ export class Highlighter {
   /** Between start() and stop(). */
   private following = false;
   private readonly firsts: FirstMentions;
+  private readonly wrapping: Wrapping;
   /** The page's evidence for collision-prone terms, and the text rejected for want of it. */
   private readonly evidence: EvidenceReading;
+  /**
+   * The text of the paragraphs read, until the page changes: wrapping mentions changes no text,
+   * and a paragraph can be the whole body (2 MB on the dense benchmark page).
+   */
+  private readonly blockTexts = new Map<Element | ShadowRoot, string>();
   private hiddenCheck: ReturnType<typeof setTimeout> | null = null;
   /** Mutation batches in the last second, to back off from pages that mutate in a loop. */
   private recentBatches: number[] = [];
+  /**
+   * The ordered run of the highlights being made (first-mentions.ts): a new one with each root
+   * walked and with each change of the page, which may have moved what was walked.
+   */
+  private orderedRun = 0;
 
   constructor(options: HighlighterOptions) {
     this.matcher = options.matcher;
@@ -132,10 +108,17 @@ export class Highlighter {
     this.signal = options.signal;
     this.onChange = options.onChange;
     this.onShadowRootChange = options.onShadowRootChange;
-    this.evidence = new EvidenceReading(this.matcher);
+    this.evidence = new EvidenceReading(this.matcher, (block) => {
+      const known = this.blockTexts.get(block);
+      if (known !== undefined) return known;
+      const text = block.textContent ?? '';
+      this.blockTexts.set(block, text);
+      return text;
+    });
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.shadowRoots = new ShadowRoots((root) => this.follow(root));
     this.firsts = new FirstMentions(this.root, () => this.shadowRoots.inPage());
+    this.wrapping = new Wrapping(this.firsts, options.switchedOff);
     this.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -177,7 +160,7 @@ export class Highlighter {
       parents.add(parent);
     }
     for (const parent of parents) parent.normalize();
-    this.splits = new WeakMap();
+    this.wrapping.forget();
     this.firsts.clear();
     this.shadowRoots.forget();
   }
@@ -235,13 +218,15 @@ export class Highlighter {
 
   private onMutations(records: MutationRecord[]): void {
     let revealing = false;
+    if (records.some((record) => record.type !== 'attributes')) this.blockTexts.clear();
     for (const record of records) {
       if (record.type === 'characterData') {
         this.onTextChanged(record.target as Text);
       } else if (record.type === 'attributes') {
         revealing ||= record.target.nodeName !== HIGHLIGHT_NODE_NAME;
       } else {
-        for (const node of record.removedNodes) this.dropFollowers(node);
+        this.orderedRun++;
+        for (const node of record.removedNodes) this.wrapping.dropFollowers(node);
         for (const node of record.addedNodes) if (node.nodeName !== HIGHLIGHT_NODE_NAME) this.queue.add(node);
       }
     }
@@ -251,15 +236,8 @@ export class Highlighter {
 
   /** A page script rewrote a text node: drop our stale pieces of it, then look at it again. */
   private onTextChanged(text: Text): void {
-    this.dropFollowers(text);
+    this.wrapping.dropFollowers(text);
     if (text.parentNode?.nodeName !== HIGHLIGHT_NODE_NAME) this.queue.add(text);
-  }
-
-  private dropFollowers(node: Node): void {
-    const followers = node.nodeType === Node.TEXT_NODE ? this.splits.get(node as Text) : undefined;
-    if (!followers) return;
-    for (const follower of followers) follower.parentNode?.removeChild(follower);
-    this.splits.delete(node as Text);
   }
 
   /** Hidden text may have been revealed: at most a few times a second, look again. */
@@ -283,36 +261,40 @@ export class Highlighter {
     const stats: PassStats = { textNodes: 0, highlights: 0, busyMs: 0, wallMs: 0, longestSliceMs: 0 };
     // Custom elements met before may have got their shadow root since.
     if (this.following) this.shadowRoots.check();
-    let walker = this.queuedTextNodes();
+    let sliceEnd = 0;
+    const walk = { counts: stats, outOfTime: () => performance.now() >= sliceEnd };
+    let walker = this.queuedTextNodes(walk);
     let done = false;
     while (!done && !this.signal.aborted) {
       const sliceStart = performance.now();
+      sliceEnd = sliceStart + SLICE_BUDGET_MS;
       // The page's own changes so far are queued; the records of our wrapping are dropped.
       const pending = this.observer.takeRecords();
       if (pending.length) this.onMutations(pending);
       // Read first (text, mentions, visibility), then write: interleaving them would make the
       // browser recompute styles for every text node.
-      const found: [Text, Mention[]][] = [];
-      while (performance.now() - sliceStart < SLICE_BUDGET_MS) {
+      const found: [Text, Mention[], number][] = [];
+      for (;;) {
         const next = walker.next();
         if (next.done) {
           done = true;
           break;
         }
-        stats.textNodes++;
+        if (next.value === null) break;
         const mentions = this.mentionsIn(next.value);
-        if (mentions.length) found.push([next.value, mentions]);
+        if (mentions.length) found.push([next.value, mentions, this.orderedRun]);
+        if (performance.now() >= sliceEnd) break;
       }
       const changedRoots = new Set<ShadowRoot>();
-      for (const [node, mentions] of found) {
-        stats.highlights += this.highlight(node, mentions);
+      for (const [node, mentions, run] of found) {
+        stats.highlights += this.wrapping.wrap(node, mentions, run);
         const root = node.getRootNode();
         if (root instanceof ShadowRoot) changedRoots.add(root);
       }
       if (found.length) this.onChange?.(stats);
       for (const root of changedRoots) this.onShadowRootChange?.(root);
       if (done && this.queueRejected()) {
-        walker = this.queuedTextNodes();
+        walker = this.queuedTextNodes(walk);
         done = false;
       }
       if (done) this.firsts.repair();
@@ -322,6 +304,7 @@ export class Highlighter {
       stats.longestSliceMs = Math.max(stats.longestSliceMs, slice);
       if (!done) await yieldToPage();
     }
+    this.blockTexts.clear();
     stats.wallMs = performance.now() - start;
     performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: stats });
   }
@@ -331,8 +314,11 @@ export class Highlighter {
     if (this.following) this.shadowRoots.meet(host);
   };
 
-  /** The text nodes of every queued root, including roots queued while the pass runs. */
-  private *queuedTextNodes(): Generator<Text> {
+  /**
+   * The text nodes of every queued root that may hold a mention (they pass the matcher's first
+   * stage), including roots queued while the pass runs; null when `walk.outOfTime` asks for a pause.
+   */
+  private *queuedTextNodes(walk: Omit<WalkOptions, 'onHost' | 'test'>): Generator<Text | null> {
     const visited = new Set<Node>();
     while (this.queue.size > 0) {
       const roots = [...this.queue];
@@ -340,15 +326,29 @@ export class Highlighter {
       for (const root of roots) {
         if (!root.isConnected || this.isInsideVisited(root, visited)) continue;
         visited.add(root);
-        yield* highlightableTextNodes(root, this.meetHost);
+        this.orderedRun++;
+        // The matcher of now: the user's entries may have changed since the pass began.
+        const regex = this.matcher.regex;
+        const test = (text: string) => {
+          if (text.length < 2) return false;
+          regex.lastIndex = 0;
+          return regex.test(text);
+        };
+        yield* highlightableTextNodes(root, { ...walk, onHost: this.meetHost, test });
       }
     }
   }
 
-  /** Queues the text rejected for want of evidence (and its pieces) if the evidence grew since. */
+  /**
+   * Queues the text rejected for want of evidence, with the pieces it was split into, when the
+   * evidence grew since (evidence further down the page): the pass looks at it again at its end.
+   */
   private queueRejected(): boolean {
     const nodes = this.evidence.takeRejected();
-    for (const node of nodes) for (const n of [node, ...(this.splits.get(node) ?? [])]) this.queue.add(n);
+    for (const node of nodes) {
+      this.queue.add(node);
+      for (const piece of this.wrapping.textPiecesOf(node)) this.queue.add(piece);
+    }
     return nodes.length > 0;
   }
 
@@ -358,13 +358,9 @@ export class Highlighter {
     return false;
   }
 
-  /** The mentions to highlight in one text node: in prose, and none when it is hidden, for now. */
+  /** The mentions to highlight in one text node (a candidate): in prose, and none when it is hidden, for now. */
   private mentionsIn(node: Text): Mention[] {
     const text = node.data;
-    if (text.length < 2) return [];
-    const regex = this.matcher.regex;
-    regex.lastIndex = 0;
-    if (!regex.test(text)) return [];
     const parent = composedParent(node);
     if (!parent) return [];
     const mentions = this.evidence.find(node, parent, (found) =>
@@ -376,21 +372,5 @@ export class Highlighter {
       return [];
     }
     return mentions;
-  }
-
-  /** Wraps the mentions of one text node; returns how many highlights it made. */
-  private highlight(node: Text, mentions: Mention[]): number {
-    if (!node.parentNode) return 0;
-    const marks: HTMLElement[] = [];
-    const pieces = highlightPieces(node.data, mentions, marks);
-    // The original node keeps the text before the first mention (a page script may hold it);
-    // the rest goes in after it at once: two changes to the page, whatever the number of mentions.
-    const before = pieces.shift() as Text;
-    node.data = before.data;
-    node.after(...pieces);
-    // A node looked at again (page-evidence.ts) keeps the pieces of its first split too.
-    this.splits.set(node, [...pieces, ...(this.splits.get(node) ?? [])]);
-    for (const mark of marks) this.firsts.note(mark, mark.getAttribute('data-glossary-id') as string);
-    return marks.length;
   }
 }

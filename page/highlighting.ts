@@ -20,7 +20,7 @@ import {
   watchSettings,
   watchStoredCustomEntries,
 } from '../lib/storage';
-import { applyRootAttributes, highlightCss, isDrawn } from './highlight-style';
+import { highlightCss, isDrawn, isSwitchedOff, markSwitchedOff, switchChanges } from './highlight-style';
 import { HIGHLIGHT_TAG, Highlighter, UI_ATTRIBUTE } from './highlighter';
 import { guarded, reportFailure } from './parts';
 
@@ -78,21 +78,14 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
   let shadowCss = '';
   let settings: Settings | undefined;
   let custom: readonly Entry[] = [];
-  let ids: string[] | undefined;
   let active = false;
 
   const restyle = () => {
     if (!settings) return;
-    ids ??= [
-      ...new Set([...prepared.groups.flatMap(([, g]) => g.terms.map(([, t]) => t.id)), ...custom.map((e) => e.id)]),
-    ];
-    const css = highlightCss(settings, ids);
+    const css = highlightCss(settings);
     if (style.textContent !== css) style.textContent = css;
-    applyRootAttributes(document.documentElement, settings);
-    if (!shadowSheet) return;
-    const forShadowRoots = highlightCss(settings, ids, 'shadow-root');
-    if (shadowCss === forShadowRoots) return;
-    shadowCss = forShadowRoots;
+    if (!shadowSheet || shadowCss === css) return;
+    shadowCss = css;
     shadowSheet.replaceSync(shadowCss);
   };
   const styleShadowRoot = (root: ShadowRoot) => {
@@ -106,6 +99,7 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
   const highlighter = new Highlighter({
     matcher: lazyMatcher(prepared),
     signal,
+    switchedOff: (id, category) => settings !== undefined && isSwitchedOff(settings, id, category),
     onChange: () => {
       if (style.isConnected) return;
       restyle();
@@ -121,14 +115,19 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
     for (const root of roots)
       if (shadowSheet && root.adoptedStyleSheets.includes(shadowSheet))
         root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== shadowSheet);
-    applyRootAttributes(document.documentElement, null);
   };
 
   const apply = (next: Settings) => {
     const t0 = performance.now();
+    const before = settings;
     settings = next;
     const enabled = isSiteEnabled(next, location.hostname);
-    if ((style.isConnected || shadowSheet) && enabled) restyle();
+    if ((style.isConnected || shadowSheet) && enabled) {
+      restyle();
+      // Only the highlights of the categories and entries switched: the others are not even read.
+      const changed = before ? switchChanges(before, next) : '';
+      if (changed !== null) markSwitchedOff(highlighter.marks(changed), next);
+    }
     if (enabled && !active) {
       void highlighter.start();
     } else if (!enabled && active) {
@@ -148,12 +147,10 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
   const matcherWith = (next: readonly Entry[]): Matcher => {
     const matcher = lazyMatcher(next.length ? mergePrepared(prepared, prepareMatcher([...next])) : prepared);
     custom = next;
-    ids = undefined;
     return matcher;
   };
   const takeCustomEntries = guarded(CUSTOM_PART, (next: readonly Entry[]) => {
     void highlighter.replaceMatcher(matcherWith(next));
-    if (style.isConnected) restyle();
   });
 
   return {

@@ -2,8 +2,9 @@
  * The open shadow roots of the page (web components), which the highlighter treats as parts of
  * the page: a MutationObserver does not see inside a shadow root, and querySelectorAll does not
  * reach into one. How roots are found, without a traversal of the page of their own:
- * - the highlighter's walk reports each element it goes through that has an open shadow root,
- *   in the page or in a subtree added later (a component inserted by script);
+ * - the highlighter's walk reports the elements that have or may get one (highlight-plan.ts:
+ *   every custom element, and built-in elements with a shadow root and no content of their own
+ *   in the page's tree), in the page or in a subtree added later (a component inserted by script);
  * - a custom element met before it is defined is a candidate: defining it (its script loads
  *   later) gives it its root without any change the observer sees, so candidates are looked at
  *   again at the start of every pass (the page changed) and on a timer, 250 ms after a new one,

@@ -1,12 +1,12 @@
 import type { TargetedPointerEvent } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { glossary } from '../../glossary';
 import { compileMatcher } from '../../glossary/matcher';
 import { mergeEntries } from '../../glossary/merge';
 import type { Entry, Language } from '../../glossary/schema';
 import { t } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
-import { applyRootAttributes, highlightCss, isDrawn } from '../../page/highlight-style';
+import { highlightCss, isDrawn, isSwitchedOff, markSwitchedOff } from '../../page/highlight-style';
 import { Highlighter } from '../../page/highlighter';
 import { EntryView } from '../EntryView';
 import { Section } from './widgets';
@@ -29,6 +29,8 @@ export function PreviewSection(props: {
   const styleRef = useRef<HTMLStyleElement | null>(null);
   const [cardId, setCardId] = useState(PREVIEW_ENTRY);
   const customRef = useRef(custom);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
 
   // The paragraph is ours, not Preact's: the highlighter rewrites its text nodes.
   useEffect(() => {
@@ -47,6 +49,7 @@ export function PreviewSection(props: {
       matcher: compileMatcher(mergeEntries(glossary, customRef.current)),
       root: paragraph,
       signal: controller.signal,
+      switchedOff: (id, category) => isSwitchedOff(settingsRef.current, id, category),
     });
     void highlighterRef.current.start();
     return () => {
@@ -55,7 +58,6 @@ export function PreviewSection(props: {
       highlighterRef.current = null;
       paragraph.remove();
       style.remove();
-      applyRootAttributes(document.documentElement, null);
     };
   }, []);
 
@@ -66,14 +68,11 @@ export function PreviewSection(props: {
     void highlighterRef.current?.replaceMatcher(compileMatcher(mergeEntries(glossary, custom)));
   }, [custom]);
 
-  // The sheet's selectors read attributes of the root element (`html[…]`): this page's root is
-  // ours, and the preview is the only place on it with highlights.
-  const ids = useMemo(() => mergeEntries(glossary, custom).map((e) => e.id), [custom]);
   useEffect(() => {
-    const css = highlightCss(settings, ids);
+    const css = highlightCss(settings);
     if (styleRef.current && styleRef.current.textContent !== css) styleRef.current.textContent = css;
-    applyRootAttributes(document.documentElement, settings);
-  }, [settings, ids]);
+    if (highlighterRef.current) markSwitchedOff(highlighterRef.current.marks(), settings);
+  }, [settings]);
 
   // Resting the pointer on a highlight shows its card, after the hover delay.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -11,6 +11,7 @@ import {
   isInsideSkipped,
   isSkipped,
   UI_ATTRIBUTE,
+  type WalkOptions,
 } from '../../page/highlight-plan';
 
 // jsdom has no CSS.escape; the ids here need no escaping, but must go through it as in a browser.
@@ -29,7 +30,8 @@ function page(html: string): HTMLElement {
   return root;
 }
 
-const texts = (root: Node) => [...highlightableTextNodes(root)].map((t) => t.data);
+const texts = (root: Node, options?: WalkOptions) =>
+  [...highlightableTextNodes(root, options)].map((t) => (t === null ? null : t.data));
 
 describe('what the highlighter skips', () => {
   it('skips code, forms, scripts, editable text, hidden text, its own UI and its own highlights', () => {
@@ -76,6 +78,21 @@ describe('what the highlighter skips', () => {
     expect(texts(root)).toEqual(['one ', 'two', 'three']);
   });
 
+  it('checks only the text that passes the first test, and pauses when out of time without losing any', () => {
+    const root = page(
+      `<p>UNODC one</p><code>UNODC in code</code><p>two</p>${'<p>x</p>'.repeat(600)}<p>UNODC three</p><div hidden>UNODC</div>`,
+    );
+    const counts = { textNodes: 0 };
+    const withName = { test: (text: string) => text.includes('UNODC'), counts };
+    expect(texts(root, withName)).toEqual(['UNODC one', 'UNODC three']);
+    // Every text node is walked, those in skipped subtrees too: only candidates are checked for them.
+    expect(counts.textNodes).toBe(605);
+    // Out of time every time it is asked: it pauses every few hundred nodes, and goes on.
+    const paused = texts(root, { ...withName, outOfTime: () => true });
+    expect(paused.filter((t) => t === null).length).toBeGreaterThanOrEqual(2);
+    expect(paused.filter((t) => t !== null)).toEqual(['UNODC one', 'UNODC three']);
+  });
+
   it('yields a text node root only outside skipped ancestors, and nothing under a skipped root', () => {
     const root = page('<p>yes</p><code><span>no</span></code>');
     const yes = root.querySelector('p')?.firstChild as Text;
@@ -100,15 +117,22 @@ describe('open shadow roots', () => {
     const { host: el, root } = host('<p>in the shadow <b>root</b></p>');
     const light = page('<p>light</p><x-pending>slotted</x-pending><div>plain</div>');
     const hosts: Element[] = [];
-    const walked = [...highlightableTextNodes(document.body, (h) => hosts.push(h))].map((t) => t.data);
+    const walked = texts(document.body, { onHost: (h) => hosts.push(h) });
     expect(walked).toEqual(['light', 'slotted', 'plain']);
     // The host with a root, and a custom element that may get one (it is not defined yet).
     expect(hosts).toEqual([el, light.querySelector('x-pending')]);
     expect(texts(root)).toEqual(['in the shadow ', 'root']);
     // A host given as the root of a walk is reported too (a component inserted by script).
     const reported: Element[] = [];
-    [...highlightableTextNodes(el, (h) => reported.push(h))];
+    [...highlightableTextNodes(el, { onHost: (h) => reported.push(h) })];
     expect(reported).toEqual([el]);
+  });
+
+  it('are found on built-in elements with nothing of their own in the page, as widgets are', () => {
+    const widget = host('<p>in a widget</p>', 'div').host;
+    const hosts: Element[] = [];
+    texts(document.body, { onHost: (h) => hosts.push(h) });
+    expect(hosts).toEqual([widget]);
   });
 
   it('are skipped with their host, and a text node directly in a root is walked', () => {
@@ -261,6 +285,25 @@ describe('the first mention of each entry', () => {
     book.note(a3, 'a');
     book.note(a1, 'a');
     expect(firsts(root)).toEqual(['a', 'b', '-', '-']);
+  });
+
+  it('compares positions across ordered runs only: within one, highlights come in page order', () => {
+    const mark = `<${HIGHLIGHT_TAG} data-glossary-id="a"></${HIGHLIGHT_TAG}>`;
+    const root = page(`<p>${mark}</p><p>${mark}${mark}</p>`);
+    const [a1, a2, a3] = marksOf(root) as [HTMLElement, HTMLElement, HTMLElement];
+    const book = new FirstMentions(root);
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    for (const m of [a1, a2, a3]) book.note(m, 'a', 1);
+    expect(compare).not.toHaveBeenCalled();
+    expect(firsts(root)).toEqual(['a', '-', '-']);
+    // Another run (a subtree the page added before them): compared, and first.
+    const a0 = a1.cloneNode() as HTMLElement;
+    root.prepend(a0);
+    book.note(a0, 'a', 2);
+    expect(compare).toHaveBeenCalled();
+    expect(firsts(root)).toEqual(['a', '-', '-', '-']);
+    expect(a0.hasAttribute('data-glossary-first')).toBe(true);
+    compare.mockRestore();
   });
 
   it('passes to the next highlight of its entry when the page removes the first', () => {

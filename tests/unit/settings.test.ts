@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CATEGORY_INFO } from '../../glossary/categories';
 import { DEFAULT_SETTINGS, normalizeSettings, parseSettings, type Settings } from '../../lib/settings';
-import { applyRootAttributes, highlightCss } from '../../page/highlight-style';
+import { highlightCss, isDrawn, markSwitchedOff, switchChanges } from '../../page/highlight-style';
 
 describe('settings', () => {
   it('keeps valid fields and replaces invalid or missing ones with defaults', () => {
@@ -192,69 +192,76 @@ describe('the settings’ defaults and limits', () => {
   });
 });
 
-describe('highlight style sheet and root attributes', () => {
-  it('colours categories and reads the root attributes to switch highlights off', () => {
-    const css = highlightCss(
-      {
-        ...DEFAULT_SETTINGS,
-        categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: true, color: '#123456' } },
-      },
-      ['greta', 'unodc'],
-    );
+describe('highlight style sheet and the highlights switched off', () => {
+  const sel = 'palermo-mark[data-glossary-id][data-glossary-category]';
+  const off = '{ text-decoration-line: none !important; background: none !important; cursor: inherit !important; }';
+
+  it('colours categories, and switches off the highlights marked so, and all but the first in first-mention mode', () => {
+    const css = highlightCss({
+      ...DEFAULT_SETTINGS,
+      categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: true, color: '#123456' } },
+    });
     expect(css).toContain('[data-glossary-category="bodies"] { --palermo-lens-color: #123456; }');
-    expect(css).toContain('html[data-palermo-lens-off~="bodies"] palermo-mark');
-    expect(css).toContain(
-      'html[data-palermo-lens-hidden~="greta"] palermo-mark[data-glossary-id][data-glossary-category][data-glossary-id="greta"]',
+    expect(css).toContain(`${sel}[data-glossary-off] ${off}`);
+    expect(css).not.toContain('data-glossary-first');
+    expect(highlightCss({ ...DEFAULT_SETTINGS, firstMentionOnly: true })).toContain(
+      `${sel}[data-glossary-off], ${sel}:not([data-glossary-first]) ${off}`,
     );
-    expect(css).toContain(
-      'html[data-palermo-lens-first-only] palermo-mark[data-glossary-id][data-glossary-category]:not([data-glossary-first])',
-    );
-    expect(highlightCss({ ...DEFAULT_SETTINGS, highlightStyle: 'background' }, [])).toContain(
+    expect(highlightCss({ ...DEFAULT_SETTINGS, highlightStyle: 'background' })).toContain(
       'text-decoration-line: none !important;\n',
     );
   });
 
-  it('writes what is switched off into the sheet of shadow roots, which cannot see the root attributes', () => {
-    const sel = 'palermo-mark[data-glossary-id][data-glossary-category]';
-    const css = highlightCss(
-      {
-        ...DEFAULT_SETTINGS,
-        firstMentionOnly: true,
-        hiddenEntries: ['greta'],
-        categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#123456' } },
-      },
-      ['greta', 'unodc'],
-      'shadow-root',
-    );
-    expect(css).not.toContain('html[');
-    expect(css).toContain('[data-glossary-category="bodies"] { --palermo-lens-color: #123456; }');
-    expect(css).toContain(
-      `${sel}[data-glossary-category="bodies"],\n${sel}[data-glossary-id="greta"],\n${sel}:not([data-glossary-first]) { text-decoration-line: none !important;`,
-    );
-    // Nothing switched off: no rule for it.
-    expect(highlightCss(DEFAULT_SETTINGS, ['greta'], 'shadow-root')).not.toContain('text-decoration-line: none');
+  it('marks the highlights of categories off and of hidden entries, and touches no other', () => {
+    /** A highlight's attributes, as far as these functions read and write them. */
+    const mark = (id: string, category: string) => {
+      const attrs = new Map([
+        ['data-glossary-id', id],
+        ['data-glossary-category', category],
+      ]);
+      return {
+        id,
+        getAttribute: (n: string) => attrs.get(n) ?? null,
+        hasAttribute: (n: string) => attrs.has(n),
+        toggleAttribute: (n: string, on: boolean) => (on ? attrs.set(n, '') : attrs.delete(n)),
+      } as unknown as Element & { id: string };
+    };
+    const marks = [
+      mark('greta', 'bodies'),
+      mark('unodc', 'bodies'),
+      mark('palermo-protocol', 'instruments'),
+      mark('forced-labour', 'exploitation'),
+    ];
+    const offIds = () => marks.filter((m) => m.hasAttribute('data-glossary-off')).map((m) => m.id);
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      hiddenEntries: ['palermo-protocol'],
+      categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#8250df' } },
+    };
+    expect(markSwitchedOff(marks, settings)).toBe(3);
+    expect(offIds()).toEqual(['greta', 'unodc', 'palermo-protocol']);
+    expect(isDrawn(marks[3] as Element, settings)).toBe(true);
+    expect(isDrawn(marks[0] as Element, settings)).toBe(false);
+    // Only the highlights whose state changes are touched.
+    expect(markSwitchedOff(marks, { ...settings, hiddenEntries: [] })).toBe(1);
+    expect(offIds()).toEqual(['greta', 'unodc']);
+    expect(markSwitchedOff(marks, DEFAULT_SETTINGS)).toBe(2);
+    expect(offIds()).toEqual([]);
   });
 
-  it('sets and clears the root attributes', () => {
-    const attrs = new Map<string, string>();
-    const root = {
-      getAttribute: (n: string) => attrs.get(n) ?? null,
-      hasAttribute: (n: string) => attrs.has(n),
-      setAttribute: (n: string, v: string) => attrs.set(n, v),
-      removeAttribute: (n: string) => attrs.delete(n),
-    } as unknown as Element;
-    applyRootAttributes(root, {
-      ...DEFAULT_SETTINGS,
-      firstMentionOnly: true,
-      hiddenEntries: ['greta', 'un'],
-      categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#8250df' } },
-    });
-    expect(Object.fromEntries(attrs)).toEqual({
-      'data-palermo-lens-off': 'bodies',
-      'data-palermo-lens-hidden': 'greta un',
-      'data-palermo-lens-first-only': 'true',
-    });
-    applyRootAttributes(root, DEFAULT_SETTINGS);
-    expect(attrs.size).toBe(0);
+  it('says which highlights a change of the settings can switch, and none when it switches nothing', () => {
+    const bodiesOff = { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#8250df' } };
+    expect(switchChanges(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, categories: bodiesOff })).toBe(
+      ':is([data-glossary-category="bodies"])',
+    );
+    expect(
+      switchChanges(
+        { ...DEFAULT_SETTINGS, hiddenEntries: ['greta', 'ilo'] },
+        { ...DEFAULT_SETTINGS, hiddenEntries: ['ilo', 'unodc'] },
+      ),
+    ).toBe(':is([data-glossary-id="greta"], [data-glossary-id="unodc"])');
+    // A colour, the style or first-mention mode switch no highlight on or off.
+    const unswitched: Settings = { ...DEFAULT_SETTINGS, firstMentionOnly: true, highlightStyle: 'background' };
+    expect(switchChanges(DEFAULT_SETTINGS, unswitched)).toBeNull();
   });
 });

@@ -4,8 +4,13 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
-  // The build computes it in wxt.config.ts; the tests that import the content script get the same.
-  resolve: { alias: { 'virtual:prepared-matcher': resolve(import.meta.dirname, 'tests/unit/prepared-matcher.ts') } },
+  // The build computes them in wxt.config.ts; the tests that import the content scripts get the same.
+  resolve: {
+    alias: {
+      'virtual:prepared-matcher': resolve(import.meta.dirname, 'tests/unit/prepared-matcher.ts'),
+      'virtual:first-stage': resolve(import.meta.dirname, 'tests/unit/first-stage.ts'),
+    },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',

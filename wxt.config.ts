@@ -8,16 +8,24 @@ import { GECKO_ID } from './lib/gecko-id';
 const readGlossary = () =>
   parseGlossary(JSON.parse(readFileSync(new URL('./glossary/entries.json', import.meta.url), 'utf8')));
 
-/** `virtual:prepared-matcher`: the matcher's glossary-only work, done once at build time. */
+/**
+ * The matcher's glossary-only work, done once at build time: `virtual:prepared-matcher` for the
+ * highlighter (page/engine.ts), and `virtual:first-stage`, only the expression of the terms' first
+ * words, for the content script's first look at a frame (page/first-look.ts).
+ */
 function preparedMatcher(): Plugin {
-  const id = 'virtual:prepared-matcher';
+  const modules: Record<string, () => unknown> = {
+    'virtual:prepared-matcher': () => prepareMatcher(readGlossary()),
+    'virtual:first-stage': () => prepareMatcher(readGlossary()).source,
+  };
   return {
     name: 'palermo-lens:prepared-matcher',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    resolveId: (source) => (Object.hasOwn(modules, source) ? `\0${source}` : undefined),
     load(resolved) {
-      if (resolved !== `\0${id}`) return undefined;
+      const make = modules[resolved.replace(/^\0/, '')];
+      if (!resolved.startsWith('\0') || !make) return undefined;
       this.addWatchFile(new URL('./glossary/entries.json', import.meta.url).pathname);
-      return `export default ${JSON.stringify(prepareMatcher(readGlossary()))};`;
+      return `export default ${JSON.stringify(make())};`;
     },
   };
 }

@@ -1,13 +1,13 @@
 /**
  * The background: the content script's registration (lib/content-scripts.ts), keyboard commands,
- * opening the full glossary, and what the content scripts ask for (the card's script, entries, the
- * user's entries checked). It holds the built-in glossary, so that the content scripts do not
- * carry it.
+ * opening the full glossary, and what the content scripts ask for (the highlighter's and the
+ * card's scripts, entries, the user's entries checked and their first stage). It holds the
+ * built-in glossary, so that the content scripts do not carry it.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { followActivation, injectCard, injectContentScript } from '../lib/content-scripts';
-import { builtInEntries, checkStoredEntries } from '../lib/entry-answers';
+import { followActivation, injectContentScript, injectFrameScript } from '../lib/content-scripts';
+import { builtInEntries, checkStoredEntries, customFirstStage } from '../lib/entry-answers';
 import { type ContentRequest, glossaryAddress, parseBackgroundRequest } from '../lib/messages';
 import { loadSettings, watchSettings } from '../lib/storage';
 
@@ -39,7 +39,11 @@ export default defineBackground(() => {
       case 'open-glossary':
         return browser.tabs.create({ url: browser.runtime.getURL(glossaryAddress(request.id)) }).then(() => true);
       case 'load-card':
-        return injectCard(sender);
+        return injectFrameScript(sender, 'card');
+      case 'load-engine':
+        return injectFrameScript(sender, 'engine');
+      case 'custom-first-stage':
+        return Promise.resolve(customFirstStage(request.value));
       case 'get-entries':
         return Promise.resolve(builtInEntries(request.ids));
       case 'check-custom-entries':

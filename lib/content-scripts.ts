@@ -5,7 +5,7 @@
  * put into a tab, all its frames, when the user asks there (the popup's "Highlight this page" or
  * the highlight-page shortcut: the click or the key also grants activeTab on that tab, so this
  * works where the user withdrew the host access). The card's script goes into the frame that asks
- * for it (page/card-loader.ts).
+ * for it (page/card-loader.ts), and so does the highlighter's (page/first-look.ts).
  */
 import { type Browser, browser } from 'wxt/browser';
 import { type ContentRequest, parseMentionsReply } from './messages';
@@ -71,14 +71,20 @@ export async function injectContentScript(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
 }
 
+/** The scripts put into a frame when its content script first needs them. */
+export const FRAME_SCRIPTS = { card: '/card-ui.js', engine: '/engine.js' } as const;
+
 /**
- * Puts the card's script into the frame a content script's message came from (its isolated
- * world). Resolves once it has run; undefined when the sender is not a content script.
+ * Puts one of the frame scripts into the frame a content script's message came from (its
+ * isolated world). Resolves once it has run; undefined when the sender is not a content script.
  */
-export async function injectCard(sender: Browser.runtime.MessageSender): Promise<true | undefined> {
+export async function injectFrameScript(
+  sender: Browser.runtime.MessageSender,
+  script: keyof typeof FRAME_SCRIPTS,
+): Promise<true | undefined> {
   const tabId = sender.tab?.id;
   const { frameId } = sender;
   if (tabId === undefined || frameId === undefined) return undefined;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/card-ui.js'] });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [FRAME_SCRIPTS[script]] });
   return true;
 }

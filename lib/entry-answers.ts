@@ -5,6 +5,7 @@
  */
 import { entryById, glossary } from '../glossary';
 import { describeDropped, storedCustomEntries } from '../glossary/custom-entries';
+import { prepareMatcher } from '../glossary/prepare-matcher';
 import type { Entry } from '../glossary/schema';
 import type { CustomEntriesReply } from './messages';
 
@@ -15,4 +16,13 @@ export const builtInEntries = (ids: readonly string[]): Entry[] => ids.flatMap((
 export function checkStoredEntries(value: unknown): CustomEntriesReply {
   const stored = storedCustomEntries(value, glossary);
   return { entries: stored.entries, dropped: stored.dropped.map(describeDropped) };
+}
+
+/**
+ * The first stage of the user's stored entries (the valid ones), for the content script's first
+ * look, or null when there are none.
+ */
+export function customFirstStage(value: unknown): { source: string | null } {
+  const { entries } = checkStoredEntries(value);
+  return { source: entries.length ? prepareMatcher(entries).source : null };
 }

@@ -37,6 +37,16 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('open-glossary'), id: v.optional(EntryId) }),
   /** Put the card's script into the sender's frame: the content script asks at the card's first use. */
   v.strictObject({ type: v.literal('load-card') }),
+  /**
+   * Put the highlighter's script into the sender's frame: the content script asks when its first
+   * look finds a candidate, or when the popup or a shortcut first asks it something.
+   */
+  v.strictObject({ type: v.literal('load-engine') }),
+  /**
+   * The first stage (the expression of the first words, page/first-look.ts) of the user's entries
+   * as storage holds them (anything): checked against the built-in glossary first.
+   */
+  v.strictObject({ type: v.literal('custom-first-stage'), value: v.unknown() }),
   /** Built-in entries by id, for the card: the content script carries no entry texts. */
   v.strictObject({ type: v.literal('get-entries'), ids: v.pipe(v.array(EntryId), v.maxLength(1000)) }),
   /**

@@ -15,13 +15,15 @@ import { storage } from 'wxt/utils/storage';
 import { describeDropped, type StoredEntries, storedCustomEntries } from '../glossary/custom-entries';
 import type { Entry, Glossary } from '../glossary/schema';
 import { normalizeSettings, type Settings, SettingsSchema } from './settings';
+import { CUSTOM_ENTRIES_KEY, holdsNoEntries } from './stored-entries';
+
+export { holdsNoEntries } from './stored-entries';
 
 const WARNING = 'Palermo Lens:';
 
 // `unknown`: what comes out is only trusted after the checks below.
 const settingsItem = storage.defineItem<unknown>('sync:settings', { version: 1 });
-/** `storage.local`: sync's 8 KB per item is too small for them. */
-const customEntriesItem = storage.defineItem<unknown>('local:customEntries', { version: 1 });
+const customEntriesItem = storage.defineItem<unknown>(`local:${CUSTOM_ENTRIES_KEY}`, { version: 1 });
 
 /** Settings from a stored value, repaired field by field, with a warning naming what was repaired. */
 function readSettings(value: unknown): Settings {
@@ -62,10 +64,6 @@ export async function saveSettings(settings: Settings): Promise<void> {
     throw error;
   }
 }
-
-/** Whether a stored value holds no entries at all (nothing to check). */
-export const holdsNoEntries = (value: unknown): boolean =>
-  value === null || value === undefined || (Array.isArray(value) && value.length === 0);
 
 /** Says in the console which stored entries were left out, each described (describeDropped). */
 export function warnDropped(described: readonly string[]): void {

@@ -7,12 +7,11 @@
  * see, and the card is made with what started the loading, which it takes up as if it had seen
  * it: a pointer resting there opens it after the hover delay counted from when the pointer came.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Entry } from '../glossary/schema';
-import type { BackgroundRequest } from '../lib/messages';
 import type { Settings } from '../lib/settings';
 import { type CardState, HIDDEN } from './card-state';
+import { frameScriptExport } from './frame-script';
 import { isDrawn } from './highlight-style';
 import { HIGHLIGHT_TAG } from './highlighter';
 import { reportFailure } from './parts';
@@ -59,18 +58,9 @@ export function drawnMarkAt(target: EventTarget | null, settings: Settings | und
   return mark && settings && isDrawn(mark, settings) ? mark : null;
 }
 
-const factoryHere = () => (globalThis as Record<string, unknown>)[CARD_FACTORY_GLOBAL];
-
 /** Has the background put card-ui.js into this frame (once), and gives the factory it left. */
-export async function loadCardFactory(): Promise<CardFactory> {
-  if (!factoryHere()) {
-    const request: BackgroundRequest = { type: 'load-card' };
-    await browser.runtime.sendMessage(request);
-  }
-  const factory = factoryHere();
-  if (typeof factory !== 'function') throw new Error('the card’s script did not load');
-  return factory as CardFactory;
-}
+export const loadCardFactory = (): Promise<CardFactory> =>
+  frameScriptExport<CardFactory>(CARD_FACTORY_GLOBAL, { type: 'load-card' }, 'the card’s script');
 
 /**
  * The card as the content script holds it: until it is loaded, two listeners (pointer over and

@@ -8,13 +8,10 @@
 import type { Mention } from '../glossary/matcher';
 import { isAddress, looksLikeCode } from '../glossary/prose';
 
-/** The element of every highlight. A custom tag: no page rule for `mark` or `span` reaches it. */
-export const HIGHLIGHT_TAG = 'palermo-mark';
-export const HIGHLIGHT_NODE_NAME = HIGHLIGHT_TAG.toUpperCase();
-/** On a highlight that is switched off (highlight-style.ts): its category is off or its entry hidden. */
-export const SWITCHED_OFF = 'data-glossary-off';
-/** Marks the extension's own UI hosts, which are never highlighted. */
-export const UI_ATTRIBUTE = 'data-palermo-lens-ui';
+import { HIGHLIGHT_NODE_NAME, HIGHLIGHT_TAG, UI_ATTRIBUTE } from './highlight-contract';
+import { mayHostShadowRoot, shadowHostsUnder } from './shadow-roots';
+
+export { HIGHLIGHT_NODE_NAME, HIGHLIGHT_TAG, SWITCHED_OFF, UI_ATTRIBUTE } from './highlight-contract';
 
 export const SKIPPED_TAGS = new Set([
   'SCRIPT',
@@ -113,46 +110,6 @@ export function isInsideSkipped(el: Element, known?: Map<Element, boolean>): boo
     known?.set(e, inside);
   }
   return inside;
-}
-
-/** A custom element (a hyphen in its name), our highlights aside. */
-const isCustomElement = (el: Element) => el.localName.includes('-') && el.localName !== HIGHLIGHT_TAG;
-
-/** Whether an element has an open shadow root, or may get one: a custom element, before or after it is defined. */
-const mayHostShadowRoot = (el: Element) => el.shadowRoot !== null || isCustomElement(el);
-
-/** The custom elements under a node, our own highlights aside. (`local-name(.)` is 3-4 times slower.) */
-const CUSTOM_ELEMENTS = `.//*[contains(local-name(), '-') and local-name() != '${HIGHLIGHT_TAG}']`;
-
-/** The custom elements under `element`, found by the browser alone; null if its XPath engine fails. */
-function customElementsUnder(element: Element): Element[] | null {
-  try {
-    const found = document.evaluate(CUSTOM_ELEMENTS, element, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-    return Array.from({ length: found.snapshotLength }, (_, i) => found.snapshotItem(i) as Element);
-  } catch {
-    // An XPath engine that does not know `local-name()` without argument (jsdom's).
-    return null;
-  }
-}
-
-/**
- * The elements under `root` that have, or may get, an open shadow root. In the page's tree: every
- * custom element, and the built-in elements (a `<div>`) with a shadow root and nothing of their
- * own in the page's tree, as widgets are, found by two queries the browser answers alone: looking
- * at each element from the extension's world, which has wrappers of its own for the page's nodes,
- * cost 25-35 ms on a page of 72,000 elements, the two queries about 8 ms. So a built-in element
- * with a shadow root and content of its own in the page's tree at load is not found
- * (docs/performance.md). In a shadow root (which cannot be the context of an XPath expression, and
- * is small), each element is looked at.
- */
-function* shadowHostsUnder(root: Element | ShadowRoot): Generator<Element> {
-  const custom = root instanceof Element ? customElementsUnder(root) : null;
-  if (!custom) {
-    for (const el of root.querySelectorAll('*')) if (mayHostShadowRoot(el)) yield el;
-    return;
-  }
-  yield* custom;
-  for (const el of root.querySelectorAll(':empty')) if (el.shadowRoot && !isCustomElement(el)) yield el;
 }
 
 export interface WalkOptions {

@@ -1,10 +1,9 @@
 /**
- * The content script's answers to messages, as two parts with a listener each: the popup's
- * requests (the page's mentions, the next mention of an entry) and the keyboard path (the next or
- * previous highlight with its card, from the commands the background relays). A listener that
- * throws is reported as its part's failure; each is removed when the script is invalidated.
+ * The content script's answers to messages, as two parts: the popup's requests (the page's
+ * mentions, the next mention of an entry) and the keyboard path (the next or previous highlight
+ * with its card, from the commands the background relays). An answer that throws is reported as
+ * its part's failure.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type ContentRequest, type MentionsReply, parseContentRequest } from '../lib/messages';
 import type { CardState } from './card-state';
@@ -12,18 +11,25 @@ import { guarded } from './parts';
 
 const FLASH_MS = 1200;
 
-/** Answers the requests `handle` takes (a promise of the reply) and leaves the others to other listeners. */
-function listen(
-  ctx: ContentScriptContext,
-  part: string,
-  handle: (request: ContentRequest) => Promise<unknown> | undefined,
-): void {
-  const listener = guarded(part, (message: unknown) => {
+/** An answer to the requests it takes (a promise of the reply); undefined for the others. */
+export type ContentAnswer = (request: ContentRequest) => Promise<unknown> | undefined;
+
+/**
+ * One listener's worth of answers for the content script (page/first-look.ts owns the listener):
+ * the message validated, then each answer asked in turn. An answer that throws is reported as its
+ * part's failure.
+ */
+export function answering(parts: readonly (readonly [part: string, answer: ContentAnswer])[]) {
+  const answers = parts.map(([part, answer]) => guarded(part, answer));
+  return (message: unknown): Promise<unknown> | undefined => {
     const request = parseContentRequest(message);
-    return request ? handle(request) : undefined;
-  });
-  browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    if (!request) return undefined;
+    for (const answer of answers) {
+      const reply = answer(request);
+      if (reply) return reply;
+    }
+    return undefined;
+  };
 }
 
 /** Scrolls a highlight into view and flashes it. */
@@ -40,10 +46,10 @@ export interface MentionSource {
   marksOf(id: string): Element[];
 }
 
-export function answerPopup(ctx: ContentScriptContext, highlighting: MentionSource): void {
+export function answerPopup(ctx: ContentScriptContext, highlighting: MentionSource): ContentAnswer {
   /** The mention of each entry that the popup last went to. */
   const cursor = new Map<string, number>();
-  listen(ctx, 'the popup’s messages', (request) => {
+  return (request) => {
     if (request.type === 'get-mentions') {
       const reply: MentionsReply = {
         enabled: highlighting.enabled(),
@@ -59,7 +65,7 @@ export function answerPopup(ctx: ContentScriptContext, highlighting: MentionSour
     cursor.set(request.id, index);
     flash(ctx, marks[index] as Element);
     return Promise.resolve(true);
-  });
+  };
 }
 
 /** What the keyboard path needs of the card (components/card/Card.tsx). */
@@ -76,8 +82,8 @@ export function answerKeyboard(
   ctx: ContentScriptContext,
   drawnMarks: () => Element[],
   card: KeyboardCard | undefined,
-): void {
-  listen(ctx, 'the keyboard path', (request) => {
+): ContentAnswer {
+  return (request) => {
     if (request.type !== 'step-mention') return undefined;
     const marks = drawnMarks();
     if (marks.length === 0) return Promise.resolve(false);
@@ -88,5 +94,5 @@ export function answerKeyboard(
     flash(ctx, next);
     card?.openByKeyboard(next);
     return Promise.resolve(true);
-  });
+  };
 }

@@ -1,18 +1,12 @@
 /**
- * The content script: starts its parts under WXT's `ctx`, which stops them when the extension is
- * updated or removed. Each part fails on its own (page/parts.ts): highlighting, the card, the
- * popup's messages and the keyboard path. It is the small core that runs in every frame: the
- * card's code and the entries' texts are loaded at the card's first use (page/card-loader.ts).
+ * The content script, in every frame of every page: its first look (page/first-look.ts), which
+ * carries only the first stage of the matcher and loads the highlighter into the frame when the
+ * page names something, or when the popup or a shortcut asks. It runs under WXT's `ctx`, which
+ * stops it when the extension is updated or removed.
  */
-import preparedMatcher from 'virtual:prepared-matcher';
-import { browser } from 'wxt/browser';
+import firstStage from 'virtual:first-stage';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { BackgroundRequest } from '../../lib/messages';
-import type { Settings } from '../../lib/settings';
-import { withSiteEnabled } from '../../lib/sites';
-import { lazyCard } from '../../page/card-loader';
-import { createHighlighting } from '../../page/highlighting';
-import { answerKeyboard, answerPopup } from '../../page/mention-messages';
+import { startFirstLook } from '../../page/first-look';
 import { startPart } from '../../page/parts';
 
 export default defineContentScript({
@@ -21,34 +15,9 @@ export default defineContentScript({
   // manifest's host permissions.
   registration: 'runtime',
   matches: ['<all_urls>'],
-  async main(ctx) {
+  main(ctx) {
     const started = performance.now();
     if (!document.body) return;
-    const highlighting = startPart('highlighting', () =>
-      createHighlighting({
-        signal: ctx.signal,
-        prepared: preparedMatcher,
-        started,
-        onCleared: () => card?.close(),
-      }),
-    );
-    const update = (change: (s: Settings) => Settings) => highlighting?.update(change);
-    const card = startPart('the card', () =>
-      lazyCard({
-        ctx,
-        settings: () => highlighting?.settings(),
-        customEntries: () => highlighting?.custom() ?? [],
-        onHideEntry: (id) => update((s) => ({ ...s, hiddenEntries: [...new Set([...s.hiddenEntries, id])] })),
-        onSiteOff: () => update((s) => withSiteEnabled(s, location.hostname, false)),
-        onOpenGlossary: (id) => {
-          const request: BackgroundRequest = { type: 'open-glossary', id };
-          void browser.runtime.sendMessage(request);
-        },
-      }),
-    );
-    if (!highlighting) return;
-    startPart('the popup’s messages', () => answerPopup(ctx, highlighting));
-    startPart('the keyboard path', () => answerKeyboard(ctx, highlighting.drawnMarks, card));
-    await startPart('highlighting', () => highlighting.start());
+    startPart('highlighting', () => startFirstLook(ctx, firstStage, started));
   },
 });

@@ -1,7 +1,8 @@
 /** What every e2e file needs: a server for the fixtures, Chromium with the extension, helpers. */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { FIRST_LOOK_MEASURE } from '../../page/first-look';
 import { type ExtensionBrowser, launchChromium } from './chromium';
 import { store } from './extension-pages';
 import { FIXTURES, type Route, type StaticServer, startServer } from './server';
@@ -41,13 +42,32 @@ export async function waitForPass(page: Page, after = 0, timeout = 15_000): Prom
   }
 }
 
-/** Opens a page, collecting its uncaught errors, and waits for the first highlight pass. */
-export async function open(h: Harness, path: string): Promise<{ page: Page; errors: Error[] }> {
+/**
+ * Whether the extension is done with a page as loaded: a highlight pass has finished, or the
+ * content script's first look found nothing and left the highlighter unloaded.
+ */
+export const settled = (page: Page | Frame) =>
+  page.evaluate(
+    ({ pass, look }) =>
+      performance.getEntriesByName(pass).length > 0 ||
+      performance.getEntriesByName(look).some((m) => (m as PerformanceMeasure).detail?.candidate === false),
+    { pass: 'palermo-lens:highlight', look: FIRST_LOOK_MEASURE },
+  );
+
+/**
+ * Opens a page, collecting its uncaught errors, and waits until the extension is done with it (the
+ * first highlight pass, or a first look that found nothing to highlight).
+ */
+export async function open(h: Harness, path: string, timeout = 15_000): Promise<{ page: Page; errors: Error[] }> {
   const page = await h.browser.context.newPage();
   const errors: Error[] = [];
   page.on('pageerror', (e) => errors.push(e));
   await page.goto(h.server.url(path));
-  await waitForPass(page);
+  const until = Date.now() + timeout;
+  while (!(await settled(page))) {
+    if (Date.now() > until) throw new Error(`neither a highlight pass nor a first look after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return { page, errors };
 }
 

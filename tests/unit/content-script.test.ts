@@ -10,10 +10,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCard } from '../../components/card/Card';
 import contentScript from '../../entrypoints/content/index';
-import { builtInEntries, checkStoredEntries } from '../../lib/entry-answers';
+import engineScript from '../../entrypoints/engine';
+import { builtInEntries, checkStoredEntries, customFirstStage } from '../../lib/entry-answers';
 import { parseBackgroundRequest } from '../../lib/messages';
 import { CARD_FACTORY_GLOBAL, type CardFactory } from '../../page/card-loader';
+import { ENGINE_GLOBAL, FIRST_LOOK_MEASURE } from '../../page/first-look';
 import { guarded, startPart } from '../../page/parts';
+import { entry, names } from './helpers';
 
 const broken = vi.hoisted(() => ({ card: false }));
 /** The background requests the content script sent, by type. */
@@ -32,6 +35,11 @@ async function background(message: unknown): Promise<unknown> {
       (globalThis as Record<string, unknown>)[CARD_FACTORY_GLOBAL] = factory;
       return true;
     }
+    case 'load-engine':
+      engineScript.main();
+      return true;
+    case 'custom-first-stage':
+      return customFirstStage(request.value);
     case 'get-entries':
       return builtInEntries(request.ids);
     case 'check-custom-entries':
@@ -52,10 +60,15 @@ beforeAll(() => {
   // What jsdom lacks and the page engine uses.
   if (!globalThis.CSS?.escape) vi.stubGlobal('CSS', { escape: (s: string) => s.replace(/["\\]/g, '\\$&') });
   Element.prototype.scrollIntoView ??= () => undefined;
+  // Highlights in shadow roots adopt a sheet; jsdom has neither (the browser tests check the style).
+  if (!('adoptedStyleSheets' in ShadowRoot.prototype))
+    Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', { value: [], writable: true });
+  CSSStyleSheet.prototype.replaceSync ??= () => undefined;
 });
 beforeEach(() => {
   asked = [];
   delete (globalThis as Record<string, unknown>)[CARD_FACTORY_GLOBAL];
+  delete (globalThis as Record<string, unknown>)[ENGINE_GLOBAL];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(background as typeof fakeBrowser.runtime.sendMessage);
   error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -85,8 +98,9 @@ describe('the content script’s parts', () => {
   it('start together: highlights, the popup’s answers and the keyboard path, without errors', async () => {
     await start();
     await waitForHighlights();
-    // Nothing was asked of the background: no card yet, and no entries of the user's to check.
-    expect(asked).toEqual([]);
+    // The first look found a candidate and loaded the highlighter; no card yet, and no entries of
+    // the user's to check.
+    expect(asked).toEqual(['load-engine']);
     expect(await ask({ type: 'get-mentions' })).toEqual([
       {
         enabled: true,
@@ -102,7 +116,7 @@ describe('the content script’s parts', () => {
     const cardTitle = () =>
       document.querySelector('palermo-lens-card')?.shadowRoot?.querySelector('.pl-entry__title')?.textContent;
     await vi.waitFor(() => expect(cardTitle()).toBe('United Nations Office on Drugs and Crime'));
-    expect(asked).toEqual(['load-card', 'get-entries', 'get-entries']);
+    expect(asked).toEqual(['load-engine', 'load-card', 'get-entries', 'get-entries']);
     expect(error).not.toHaveBeenCalled();
   });
 
@@ -121,14 +135,14 @@ describe('the content script’s parts', () => {
     });
     // Not tried again at every step: the card stays off in this frame.
     expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([true]);
-    expect(asked).toEqual(['load-card']);
+    expect(asked).toEqual(['load-engine', 'load-card']);
     expect(failures()).toEqual(['the card failed:']);
   });
 
   it('keep the messages when highlighting cannot start', async () => {
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('sync storage is broken'));
     await start();
-    expect(failures()).toEqual(['highlighting failed:']);
+    await vi.waitFor(() => expect(failures()).toEqual(['highlighting failed:']));
     expect(highlighted()).toEqual([]);
     expect(await ask({ type: 'get-mentions' })).toEqual([
       { enabled: false, hostname: location.hostname, mentions: [] },
@@ -146,7 +160,7 @@ describe('the content script’s parts', () => {
     await waitForHighlights();
     expect(error).not.toHaveBeenCalled();
     // The background checked the user's entries; the page's console says what it left out.
-    expect(asked).toEqual(['check-custom-entries']);
+    expect(asked).toEqual(['load-engine', 'check-custom-entries']);
     expect(warn.mock.calls.map(([, text]) => String(text))).toEqual([
       expect.stringMatching(/^the stored settings were damaged/),
       expect.stringMatching(/^4 stored custom entries were damaged and left out: #1 \(/),
@@ -158,6 +172,59 @@ describe('the content script’s parts', () => {
     await start();
     await waitForHighlights();
     expect(failures()).toEqual(['your own entries failed:']);
+  });
+});
+
+describe('the first look', () => {
+  const quiet = 'A page about biomes, deserts and the water cycle, which names no instrument.';
+  const lookedAt = () =>
+    performance.getEntriesByName(FIRST_LOOK_MEASURE).at(-1) as PerformanceMeasure & { detail: { candidate: boolean } };
+  beforeEach(() => {
+    performance.clearMeasures(FIRST_LOOK_MEASURE);
+    const p = document.createElement('p');
+    p.textContent = quiet;
+    // Names in code of the page's own: not prose, no candidate.
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = '{"org": "UNODC", "report": "GRETA"}';
+    document.body.replaceChildren(p, script);
+  });
+
+  it('loads nothing on a page that names nothing, and the highlighter when a mention is added', async () => {
+    await start();
+    await vi.waitFor(() => expect(lookedAt()?.detail.candidate).toBe(false));
+    expect(asked).toEqual([]);
+    expect(ENGINE_GLOBAL in globalThis).toBe(false);
+    const added = document.createElement('p');
+    added.textContent = PAGE;
+    document.body.append(added);
+    await waitForHighlights();
+    expect(asked).toEqual(['load-engine']);
+  });
+
+  it('finds a candidate in an open shadow root, and in text changed in place', async () => {
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).textContent = 'Nothing yet.';
+    document.body.append(host);
+    await start();
+    await vi.waitFor(() => expect(lookedAt()?.detail.candidate).toBe(false));
+    (host.shadowRoot?.firstChild as Text).data = 'The Palermo Protocol';
+    await vi.waitFor(() => expect(asked).toEqual(['load-engine']));
+    await vi.waitFor(() => expect(host.shadowRoot?.querySelector('palermo-mark')).not.toBeNull());
+  });
+
+  it('looks for the user’s own entries too, as the background makes their first stage', async () => {
+    const mine = entry('custom-biomes', { names: { en: names('water cycle'), fr: [] } });
+    await fakeBrowser.storage.local.set({ customEntries: [mine] });
+    await start();
+    await vi.waitFor(() => expect(asked).toEqual(['custom-first-stage', 'load-engine', 'check-custom-entries']));
+    await vi.waitFor(() => expect(highlighted()).toEqual(['custom-biomes']));
+  });
+
+  it('loads the highlighter when the popup asks, and answers it', async () => {
+    await start();
+    expect(await ask({ type: 'get-mentions' })).toEqual([{ enabled: true, hostname: location.hostname, mentions: [] }]);
+    expect(asked).toEqual(['load-engine']);
   });
 });
 

@@ -5,7 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { followActivation, injectCard, injectContentScript, registerContentScript } from '../../lib/content-scripts';
+import {
+  followActivation,
+  injectContentScript,
+  injectFrameScript,
+  registerContentScript,
+} from '../../lib/content-scripts';
 
 type Script = { id: string; js?: string[] };
 let scripts: Map<string, Script>;
@@ -104,10 +109,14 @@ describe('putting scripts into pages', () => {
     expect(injected).toHaveLength(1);
   });
 
-  it('puts the card’s script into the frame that asked for it, and nowhere for a sender that is not a content script', async () => {
-    expect(await injectCard({ tab: { id: 3 } as never, frameId: 12 })).toBe(true);
-    expect(injected).toEqual([{ target: { tabId: 3, frameIds: [12] }, files: ['/card-ui.js'] }]);
-    expect(await injectCard({ url: 'chrome-extension://x/popup.html' })).toBeUndefined();
-    expect(injected).toHaveLength(1);
+  it('puts the card’s or the highlighter’s script into the frame that asked for it, and nowhere for a sender that is not a content script', async () => {
+    expect(await injectFrameScript({ tab: { id: 3 } as never, frameId: 12 }, 'card')).toBe(true);
+    expect(await injectFrameScript({ tab: { id: 3 } as never, frameId: 0 }, 'engine')).toBe(true);
+    expect(injected).toEqual([
+      { target: { tabId: 3, frameIds: [12] }, files: ['/card-ui.js'] },
+      { target: { tabId: 3, frameIds: [0] }, files: ['/engine.js'] },
+    ]);
+    expect(await injectFrameScript({ url: 'chrome-extension://x/popup.html' }, 'engine')).toBeUndefined();
+    expect(injected).toHaveLength(2);
   });
 });

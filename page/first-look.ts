@@ -1,0 +1,194 @@
+/**
+ * The content script's first look at a frame, which on most pages is all it does. It carries only
+ * the first stage of the built-in matcher (the expression of the terms' first words,
+ * `virtual:first-stage`, a few KB) and looks, in slices, for text that passes it: in the body, in
+ * the open shadow roots and in text added later. At the first such candidate, or at the first
+ * message from the popup or a shortcut, it has the background put the highlighter's script
+ * (page/engine.ts) into the frame, hands over to it, and stops looking. A page that names nothing
+ * costs one walk of its text and one expression (docs/performance.md); the user's own entries add
+ * their first stage, which the background makes from what storage holds.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BackgroundRequest } from '../lib/messages';
+import { CUSTOM_ENTRIES_KEY, holdsNoEntries } from '../lib/stored-entries';
+import { frameScriptExport } from './frame-script';
+import { reportFailure } from './parts';
+import { ShadowRoots, shadowHostsUnder } from './shadow-roots';
+import { yieldToPage } from './yielding';
+
+/** The isolated world's global through which engine.js hands over its start. */
+export const ENGINE_GLOBAL = 'palermoLensEngine';
+/** The first look's performance measure: its busy time until a candidate or the end of the page. */
+export const FIRST_LOOK_MEASURE = 'palermo-lens:first-look';
+
+/** The highlighter at work in a frame: it answers the popup's and the shortcuts' messages. */
+export interface Engine {
+  answer(message: unknown): Promise<unknown> | undefined;
+}
+/** What engine.js leaves: starts the highlighter; `started` is when the content script started. */
+export type EngineFactory = (ctx: ContentScriptContext, started: number) => Engine;
+
+const SLICE_MS = 8;
+const NODES_PER_CHECK = 256;
+/** Text there is not prose: a candidate in it does not count (the highlighter skips more). */
+const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
+
+/** The first look's watch over the page. */
+interface CandidateWatch {
+  /** Looks at the whole page again (the test changed). */
+  rescan(): void;
+  stop(): void;
+}
+
+/**
+ * Looks in `body`, the open shadow roots under it and what is added later for text that `passes`,
+ * in slices of a few ms, and calls `found` at the first; stops then, or when `signal` aborts.
+ */
+export function watchForCandidates(
+  body: HTMLElement,
+  passes: (text: string) => boolean,
+  found: () => void,
+  signal: AbortSignal,
+): CandidateWatch {
+  const done = new AbortController();
+  const stop = () => done.abort();
+  signal.addEventListener('abort', stop, { once: true, signal: done.signal });
+  const roots: (HTMLElement | ShadowRoot)[] = [body];
+  const queue: Node[] = [body];
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') queue.push(record.target);
+      else queue.push(...record.addedNodes);
+    }
+    void look();
+  });
+  const observe = (root: Node) => observer.observe(root, { childList: true, subtree: true, characterData: true });
+  // Custom elements defined later get their root without a change the observer sees (shadow-roots.ts).
+  const shadowRoots = new ShadowRoots((root) => {
+    roots.push(root);
+    observe(root);
+    queue.push(root);
+    void look();
+  });
+  done.signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      shadowRoots.stop();
+      queue.length = 0;
+    },
+    { once: true },
+  );
+  observe(body);
+
+  const isCandidate = (node: Text) => passes(node.data) && !NOT_PROSE.has(node.parentNode?.nodeName ?? '');
+  let looking = false;
+  let measured = false;
+
+  /** Looks at what is queued; true at the first candidate. */
+  async function lookAtQueue(busy: { ms: number; since: number }): Promise<boolean> {
+    while (queue.length && !done.signal.aborted) {
+      const node = queue.shift() as Node;
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (isCandidate(node as Text)) return true;
+        continue;
+      }
+      if (!(node instanceof Element || node instanceof ShadowRoot)) continue;
+      if (node instanceof Element && node.shadowRoot) shadowRoots.meet(node);
+      for (const host of shadowHostsUnder(node)) shadowRoots.meet(host);
+      const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      let n = 0;
+      for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+        if (isCandidate(text as Text)) return true;
+        if (++n % NODES_PER_CHECK === 0 && performance.now() - busy.since > SLICE_MS) {
+          busy.ms += performance.now() - busy.since;
+          await yieldToPage();
+          if (done.signal.aborted) return false;
+          busy.since = performance.now();
+        }
+      }
+    }
+    return false;
+  }
+
+  async function look(): Promise<void> {
+    if (looking || done.signal.aborted) return;
+    looking = true;
+    const start = performance.now();
+    const busy = { ms: 0, since: start };
+    const candidate = await lookAtQueue(busy);
+    looking = false;
+    if (!measured) {
+      measured = true;
+      busy.ms += performance.now() - busy.since;
+      performance.measure(FIRST_LOOK_MEASURE, {
+        start,
+        end: performance.now(),
+        detail: { busyMs: busy.ms, candidate },
+      });
+    }
+    if (!candidate) return;
+    stop();
+    found();
+  }
+
+  void look();
+  return {
+    rescan() {
+      queue.push(...roots.filter((root) => (root instanceof ShadowRoot ? root.host : root).isConnected));
+      void look();
+    },
+    stop,
+  };
+}
+
+/** Starts the first look in this frame (the content script's `main`). */
+export function startFirstLook(ctx: ContentScriptContext, builtInStage: string, started: number): void {
+  let engine: Promise<Engine | undefined> | undefined;
+  const loadEngine = () => {
+    watch.stop();
+    engine ??= frameScriptExport<EngineFactory>(ENGINE_GLOBAL, { type: 'load-engine' }, 'the highlighter’s script')
+      .then((start) => (ctx.isValid ? start(ctx, started) : undefined))
+      .catch((error: unknown) => {
+        reportFailure('highlighting', error);
+        return undefined;
+      });
+    return engine;
+  };
+  // Only the popup and the background (shortcuts) send to a tab's content script.
+  const onMessage = (message: unknown) => loadEngine().then((loaded) => loaded?.answer(message));
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  const builtIn = new RegExp(builtInStage, 'u');
+  let custom: RegExp | null = null;
+  const passes = (text: string) => builtIn.test(text) || custom?.test(text) === true;
+  const watch = watchForCandidates(document.body, passes, () => void loadEngine(), ctx.signal);
+
+  /** The first stage of the user's entries, from what storage holds (the background checks it). */
+  const takeCustom = async (value: unknown) => {
+    if (engine) return;
+    let source: unknown = null;
+    if (!holdsNoEntries(value)) {
+      const request: BackgroundRequest = { type: 'custom-first-stage', value };
+      source = ((await browser.runtime.sendMessage(request)) as { source?: unknown } | undefined)?.source;
+    }
+    custom = typeof source === 'string' ? new RegExp(source, 'u') : null;
+    if (custom) watch.rescan();
+  };
+  // Once the highlighter has taken over, it reads them and says what fails.
+  const fail = (error: unknown) => {
+    if (!engine) reportFailure('your own entries', error);
+  };
+  browser.storage.local
+    .get(CUSTOM_ENTRIES_KEY)
+    .then((stored) => takeCustom(stored[CUSTOM_ENTRIES_KEY]))
+    .catch(fail);
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && CUSTOM_ENTRIES_KEY in changes)
+      takeCustom(changes[CUSTOM_ENTRIES_KEY]?.newValue).catch(fail);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+}

@@ -11,12 +11,12 @@ const readGlossary = () =>
 /**
  * The matcher's glossary-only work, done once at build time: `virtual:prepared-matcher` for the
  * highlighter (page/engine.ts), and `virtual:first-stage`, only the expression of the terms' first
- * words, for the content script's first look at a frame (page/first-look.ts).
+ * three words, for the content script's first look at a frame (page/first-look.ts).
  */
 function preparedMatcher(): Plugin {
   const modules: Record<string, () => unknown> = {
     'virtual:prepared-matcher': () => prepareMatcher(readGlossary()),
-    'virtual:first-stage': () => prepareMatcher(readGlossary()).source,
+    'virtual:first-stage': () => prepareMatcher(readGlossary()).lookSource,
   };
   return {
     name: 'palermo-lens:prepared-matcher',

@@ -241,13 +241,16 @@ const WORD_SEPARATORS = new RegExp(`[\\s${HYPHENS}]+`);
 const LEADING_QUOTE = new RegExp(`^[${QUOTES}]\\s*`);
 /** The first word of a term, or of a candidate found in a text: what picks its group. */
 export const firstWord = (text: string) => text.trim().replace(LEADING_QUOTE, '').split(WORD_SEPARATORS)[0] as string;
-/** The units of the first two words: enough to tell most terms from text ("United Nations", not "United States"). */
-function firstTwoWords(units: string[]): string[] {
-  const second = units.findIndex(
-    (u, i) =>
-      (u === HYPHEN_OR_SPACE || u === SPACE) && units.slice(0, i).some((v) => v === HYPHEN_OR_SPACE || v === SPACE),
-  );
-  return second < 0 ? units : units.slice(0, second);
+/**
+ * The units of a term's first `count` words. Two tell most terms from text ("United Nations", not
+ * "United States"): the matcher's first stage. Three tell a term from everyday phrases ("group of
+ * experts", not "a group of"): the content script's first look, which only decides whether to load
+ * the matcher.
+ */
+function firstWords(units: string[], count: number): string[] {
+  let spaces = 0;
+  const end = units.findIndex((u) => (u === HYPHEN_OR_SPACE || u === SPACE) && ++spaces === count);
+  return end < 0 ? units : units.slice(0, end);
 }
 /** The key of a group: its terms' kind and their first word, folded as that kind of term is (`termKey`). */
 export const groupKey = (kind: TermKind, foldedWord: string) => `${kind === 'name' ? 'n' : 'a'}:${foldedWord}`;
@@ -260,6 +263,8 @@ export const groupKey = (kind: TermKind, foldedWord: string) => `${kind === 'nam
 export interface PreparedMatcher {
   /** The combined expression of the terms' first two words. */
   source: string;
+  /** The same of their first three words, for the content script's first look (page/first-look.ts). */
+  lookSource: string;
   /** The groups of terms, by group key (kind and first word). */
   groups: [key: string, group: PreparedGroup][];
   /** Every context word: the combined expression a page's evidence is counted with, and those in capitals. */
@@ -270,6 +275,7 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
   const categories = options.categories ? new Set(options.categories) : null;
   const groups = new Map<string, { kind: TermKind; units: Map<string, string[]>; terms: Map<string, PreparedTerm> }>();
   const starts = new Map<string, string[]>();
+  const lookStarts = new Map<string, string[]>();
   const contextWords = new Map<string, string[]>();
   const evidenceOf = (form: TermForm): PreparedEvidence | null => {
     if (!form.context) return null;
@@ -292,8 +298,10 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
     if (group.terms.has(termKeyText)) return; // listed in both languages, or generated twice
     const termUnits = kind === 'name' ? nameUnits(text) : acronymUnits(text);
     group.units.set(termKeyText, termUnits);
-    const start = firstTwoWords(termUnits);
+    const start = firstWords(termUnits, 2);
     starts.set(start.join(''), start);
+    const lookStart = firstWords(termUnits, 3);
+    lookStarts.set(lookStart.join(''), lookStart);
     group.terms.set(termKeyText, {
       id: entry.id,
       category: entry.category,
@@ -310,12 +318,14 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
   const forms = glossaryForms(glossary);
   for (const entry of entries) for (const form of forms.get(entry.id)?.listed ?? []) add(entry, form);
   for (const entry of entries) for (const form of forms.get(entry.id)?.generated ?? []) add(entry, form);
-  const words = [...starts.values()];
   // The look-ahead for a possible first character lets the engine skip most positions at once.
-  const source = words.length ? `(?=${firstCharClass(words)})(?<!${WORD_CHAR})${trieSource(words)}` : '(?!)';
+  const stage = (words: string[][]) =>
+    words.length ? `(?=${firstCharClass(words)})(?<!${WORD_CHAR})${trieSource(words)}` : '(?!)';
+  const source = stage([...starts.values()]);
   const contextUnits = [...contextWords.values()];
   return {
     source,
+    lookSource: stage([...lookStarts.values()]),
     groups: [...groups].flatMap(([key, g]) =>
       chunks(g.units).map((chunk): [string, PreparedGroup] => [
         key,
@@ -367,6 +377,7 @@ export function mergePrepared(a: PreparedMatcher, b: PreparedMatcher): PreparedM
   if (a.groups.length === 0) return b;
   return {
     source: `(?:${a.source})|(?:${b.source})`,
+    lookSource: `(?:${a.lookSource})|(?:${b.lookSource})`,
     groups: [...a.groups, ...b.groups],
     contextWords: {
       source: `(?:${a.contextWords.source})|(?:${b.contextWords.source})`,

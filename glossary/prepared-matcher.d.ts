@@ -3,7 +3,7 @@ declare module 'virtual:prepared-matcher' {
   export default prepared;
 }
 declare module 'virtual:first-stage' {
-  /** The source of the built-in matcher's first stage (`PreparedMatcher['source']`), flags `gu`. */
+  /** The built-in glossary's expression for the content script's first look (`PreparedMatcher['lookSource']`). */
   const source: string;
   export default source;
 }

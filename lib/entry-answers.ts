@@ -24,5 +24,5 @@ export function checkStoredEntries(value: unknown): CustomEntriesReply {
  */
 export function customFirstStage(value: unknown): { source: string | null } {
   const { entries } = checkStoredEntries(value);
-  return { source: entries.length ? prepareMatcher(entries).source : null };
+  return { source: entries.length ? prepareMatcher(entries).lookSource : null };
 }

@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: {
     alias: {
       'virtual:prepared-matcher': resolve(import.meta.dirname, 'tests/unit/prepared-matcher.ts'),
-      'virtual:first-stage': resolve(import.meta.dirname, 'tests/unit/first-stage.ts'),
+      'virtual:look-terms': resolve(import.meta.dirname, 'tests/unit/look-terms.ts'),
     },
   },
   test: {

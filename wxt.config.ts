@@ -10,13 +10,13 @@ const readGlossary = () =>
 
 /**
  * The matcher's glossary-only work, done once at build time: `virtual:prepared-matcher` for the
- * highlighter (page/engine.ts), and `virtual:first-stage`, only the expression of the terms' first
- * three words, for the content script's first look at a frame (page/first-look.ts).
+ * highlighter (page/engine.ts), and `virtual:look-terms`, only the words each term requires, for the
+ * content script's first look at a frame (glossary/look-words.ts, page/first-look.ts).
  */
 function preparedMatcher(): Plugin {
   const modules: Record<string, () => unknown> = {
     'virtual:prepared-matcher': () => prepareMatcher(readGlossary()),
-    'virtual:first-stage': () => prepareMatcher(readGlossary()).lookSource,
+    'virtual:look-terms': () => prepareMatcher(readGlossary()).lookTerms.join('\n'),
   };
   return {
     name: 'palermo-lens:prepared-matcher',

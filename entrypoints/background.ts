@@ -1,13 +1,13 @@
 /**
  * The background: the content script's registration (lib/content-scripts.ts), keyboard commands,
  * opening the full glossary, and what the content scripts ask for (the highlighter's and the
- * card's scripts, entries, the user's entries checked and their first stage). It holds the
+ * card's scripts, entries, the user's entries checked and the words they require). It holds the
  * built-in glossary, so that the content scripts do not carry it.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { followActivation, injectContentScript, injectFrameScript } from '../lib/content-scripts';
-import { builtInEntries, checkStoredEntries, customFirstStage } from '../lib/entry-answers';
+import { builtInEntries, checkStoredEntries, customLookTerms } from '../lib/entry-answers';
 import { type ContentRequest, glossaryAddress, parseBackgroundRequest } from '../lib/messages';
 import { loadSettings, watchSettings } from '../lib/storage';
 
@@ -42,8 +42,8 @@ export default defineBackground(() => {
         return injectFrameScript(sender, 'card');
       case 'load-engine':
         return injectFrameScript(sender, 'engine');
-      case 'custom-first-stage':
-        return Promise.resolve(customFirstStage(request.value));
+      case 'custom-look-terms':
+        return Promise.resolve(customLookTerms(request.value));
       case 'get-entries':
         return Promise.resolve(builtInEntries(request.ids));
       case 'check-custom-entries':

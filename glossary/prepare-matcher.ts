@@ -11,6 +11,7 @@
  * more expression, with which a page's evidence is counted (page-evidence.ts).
  */
 import type { Category } from './categories';
+import { requiredWords } from './look-words';
 import type { Glossary } from './schema';
 import {
   APOSTROPHES,
@@ -241,15 +242,10 @@ const WORD_SEPARATORS = new RegExp(`[\\s${HYPHENS}]+`);
 const LEADING_QUOTE = new RegExp(`^[${QUOTES}]\\s*`);
 /** The first word of a term, or of a candidate found in a text: what picks its group. */
 export const firstWord = (text: string) => text.trim().replace(LEADING_QUOTE, '').split(WORD_SEPARATORS)[0] as string;
-/**
- * The units of a term's first `count` words. Two tell most terms from text ("United Nations", not
- * "United States"): the matcher's first stage. Three tell a term from everyday phrases ("group of
- * experts", not "a group of"): the content script's first look, which only decides whether to load
- * the matcher.
- */
-function firstWords(units: string[], count: number): string[] {
+/** The units of the first two words: enough to tell most terms from text ("United Nations", not "United States"). */
+function firstTwoWords(units: string[]): string[] {
   let spaces = 0;
-  const end = units.findIndex((u) => (u === HYPHEN_OR_SPACE || u === SPACE) && ++spaces === count);
+  const end = units.findIndex((u) => (u === HYPHEN_OR_SPACE || u === SPACE) && ++spaces === 2);
   return end < 0 ? units : units.slice(0, end);
 }
 /** The key of a group: its terms' kind and their first word, folded as that kind of term is (`termKey`). */
@@ -263,8 +259,8 @@ export const groupKey = (kind: TermKind, foldedWord: string) => `${kind === 'nam
 export interface PreparedMatcher {
   /** The combined expression of the terms' first two words. */
   source: string;
-  /** The same of their first three words, for the content script's first look (page/first-look.ts). */
-  lookSource: string;
+  /** The words each term requires, for the content script's first look (look-words.ts). */
+  lookTerms: string[];
   /** The groups of terms, by group key (kind and first word). */
   groups: [key: string, group: PreparedGroup][];
   /** Every context word: the combined expression a page's evidence is counted with, and those in capitals. */
@@ -275,7 +271,7 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
   const categories = options.categories ? new Set(options.categories) : null;
   const groups = new Map<string, { kind: TermKind; units: Map<string, string[]>; terms: Map<string, PreparedTerm> }>();
   const starts = new Map<string, string[]>();
-  const lookStarts = new Map<string, string[]>();
+  const lookTerms = new Set<string>();
   const contextWords = new Map<string, string[]>();
   const evidenceOf = (form: TermForm): PreparedEvidence | null => {
     if (!form.context) return null;
@@ -298,10 +294,9 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
     if (group.terms.has(termKeyText)) return; // listed in both languages, or generated twice
     const termUnits = kind === 'name' ? nameUnits(text) : acronymUnits(text);
     group.units.set(termKeyText, termUnits);
-    const start = firstWords(termUnits, 2);
+    const start = firstTwoWords(termUnits);
     starts.set(start.join(''), start);
-    const lookStart = firstWords(termUnits, 3);
-    lookStarts.set(lookStart.join(''), lookStart);
+    lookTerms.add(requiredWords(kind, text));
     group.terms.set(termKeyText, {
       id: entry.id,
       category: entry.category,
@@ -318,14 +313,13 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
   const forms = glossaryForms(glossary);
   for (const entry of entries) for (const form of forms.get(entry.id)?.listed ?? []) add(entry, form);
   for (const entry of entries) for (const form of forms.get(entry.id)?.generated ?? []) add(entry, form);
+  const words = [...starts.values()];
   // The look-ahead for a possible first character lets the engine skip most positions at once.
-  const stage = (words: string[][]) =>
-    words.length ? `(?=${firstCharClass(words)})(?<!${WORD_CHAR})${trieSource(words)}` : '(?!)';
-  const source = stage([...starts.values()]);
+  const source = words.length ? `(?=${firstCharClass(words)})(?<!${WORD_CHAR})${trieSource(words)}` : '(?!)';
   const contextUnits = [...contextWords.values()];
   return {
     source,
-    lookSource: stage([...lookStarts.values()]),
+    lookTerms: [...lookTerms],
     groups: [...groups].flatMap(([key, g]) =>
       chunks(g.units).map((chunk): [string, PreparedGroup] => [
         key,
@@ -377,7 +371,7 @@ export function mergePrepared(a: PreparedMatcher, b: PreparedMatcher): PreparedM
   if (a.groups.length === 0) return b;
   return {
     source: `(?:${a.source})|(?:${b.source})`,
-    lookSource: `(?:${a.lookSource})|(?:${b.lookSource})`,
+    lookTerms: [...a.lookTerms, ...b.lookTerms],
     groups: [...a.groups, ...b.groups],
     contextWords: {
       source: `(?:${a.contextWords.source})|(?:${b.contextWords.source})`,

@@ -18,11 +18,8 @@ export function checkStoredEntries(value: unknown): CustomEntriesReply {
   return { entries: stored.entries, dropped: stored.dropped.map(describeDropped) };
 }
 
-/**
- * The first stage of the user's stored entries (the valid ones), for the content script's first
- * look, or null when there are none.
- */
-export function customFirstStage(value: unknown): { source: string | null } {
+/** The words each of the user's stored entries (the valid ones) requires, for the content script's first look. */
+export function customLookTerms(value: unknown): { terms: string[] } {
   const { entries } = checkStoredEntries(value);
-  return { source: entries.length ? prepareMatcher(entries).lookSource : null };
+  return { terms: entries.length ? prepareMatcher(entries).lookTerms : [] };
 }

@@ -43,10 +43,10 @@ export const BackgroundRequestSchema = v.variant('type', [
    */
   v.strictObject({ type: v.literal('load-engine') }),
   /**
-   * The first stage (the expression of the first words, page/first-look.ts) of the user's entries
-   * as storage holds them (anything): checked against the built-in glossary first.
+   * The words each of the user's entries requires (glossary/look-words.ts, for the content
+   * script's first look), from the entries as storage holds them (anything): checked first.
    */
-  v.strictObject({ type: v.literal('custom-first-stage'), value: v.unknown() }),
+  v.strictObject({ type: v.literal('custom-look-terms'), value: v.unknown() }),
   /** Built-in entries by id, for the card: the content script carries no entry texts. */
   v.strictObject({ type: v.literal('get-entries'), ids: v.pipe(v.array(EntryId), v.maxLength(1000)) }),
   /**

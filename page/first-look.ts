@@ -1,15 +1,16 @@
 /**
  * The content script's first look at a frame, which on most pages is all it does. It carries only
- * the first stage of the built-in matcher (the expression of the terms' first words,
- * `virtual:first-stage`, a few KB) and looks, in slices, for text that passes it: in the body, in
- * the open shadow roots and in text added later. At the first such candidate, or at the first
- * message from the popup or a shortcut, it has the background put the highlighter's script
- * (page/engine.ts) into the frame, hands over to it, and stops looking. A page that names nothing
- * costs one walk of its text and one expression (docs/performance.md); the user's own entries add
- * their first stage, which the background makes from what storage holds.
+ * the words each term requires (`virtual:look-terms`, glossary/look-words.ts) and reads, in
+ * slices, the words of the text: in the body, in the open shadow roots and in text added later.
+ * Once the frame holds all the words of some term (a candidate), or at the first message from the
+ * popup or a shortcut, it has the background put the highlighter's script (page/engine.ts) into
+ * the frame, hands over to it, and stops looking. A page that names nothing costs one walk of its
+ * text and a lookup per word (docs/performance.md); the user's own entries add their words, which
+ * the background finds from what storage holds.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { LookIndex } from '../glossary/look-words';
 import type { BackgroundRequest } from '../lib/messages';
 import { CUSTOM_ENTRIES_KEY, holdsNoEntries } from '../lib/stored-entries';
 import { frameScriptExport } from './frame-script';
@@ -31,30 +32,30 @@ export type EngineFactory = (ctx: ContentScriptContext, started: number) => Engi
 
 const SLICE_MS = 8;
 const NODES_PER_CHECK = 256;
-/** Text there is not prose: a candidate in it does not count (the highlighter skips more). */
+/** Text there is not prose: its words do not count (the highlighter skips more). */
 const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
 
 /** The first look's watch over the page. */
 interface CandidateWatch {
-  /** Looks at the whole page again (the test changed). */
-  rescan(): void;
+  /** Looks at what was added to the index (the user's entries). */
+  recheck(): void;
   stop(): void;
 }
 
 /**
- * Looks in `body`, the open shadow roots under it and what is added later for text that `passes`,
- * in slices of a few ms, and calls `found` at the first; stops then, or when `signal` aborts.
+ * Reads the words of `body`, of the open shadow roots under it and of what is added later into
+ * `index`, in slices of a few ms, and calls `found` once the index has a candidate; stops then, or
+ * when `signal` aborts.
  */
 export function watchForCandidates(
   body: HTMLElement,
-  passes: (text: string) => boolean,
+  index: LookIndex,
   found: () => void,
   signal: AbortSignal,
 ): CandidateWatch {
   const done = new AbortController();
   const stop = () => done.abort();
   signal.addEventListener('abort', stop, { once: true, signal: done.signal });
-  const roots: (HTMLElement | ShadowRoot)[] = [body];
   const queue: Node[] = [body];
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -66,7 +67,6 @@ export function watchForCandidates(
   const observe = (root: Node) => observer.observe(root, { childList: true, subtree: true, characterData: true });
   // Custom elements defined later get their root without a change the observer sees (shadow-roots.ts).
   const shadowRoots = new ShadowRoots((root) => {
-    roots.push(root);
     observe(root);
     queue.push(root);
     void look();
@@ -82,12 +82,13 @@ export function watchForCandidates(
   );
   observe(body);
 
-  const isCandidate = (node: Text) => passes(node.data) && !NOT_PROSE.has(node.parentNode?.nodeName ?? '');
+  const isCandidate = (node: Text) => !NOT_PROSE.has(node.parentNode?.nodeName ?? '') && index.add(node.data);
   let looking = false;
   let measured = false;
 
   /** Looks at what is queued; true at the first candidate. */
   async function lookAtQueue(busy: { ms: number; since: number }): Promise<boolean> {
+    if (index.found) return true;
     while (queue.length && !done.signal.aborted) {
       const node = queue.shift() as Node;
       if (node.nodeType === Node.TEXT_NODE) {
@@ -134,17 +135,11 @@ export function watchForCandidates(
   }
 
   void look();
-  return {
-    rescan() {
-      queue.push(...roots.filter((root) => (root instanceof ShadowRoot ? root.host : root).isConnected));
-      void look();
-    },
-    stop,
-  };
+  return { recheck: () => void look(), stop };
 }
 
 /** Starts the first look in this frame (the content script's `main`). */
-export function startFirstLook(ctx: ContentScriptContext, builtInStage: string, started: number): void {
+export function startFirstLook(ctx: ContentScriptContext, builtInTerms: string, started: number): void {
   let engine: Promise<Engine | undefined> | undefined;
   const loadEngine = () => {
     watch.stop();
@@ -161,21 +156,21 @@ export function startFirstLook(ctx: ContentScriptContext, builtInStage: string, 
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  const builtIn = new RegExp(builtInStage, 'u');
-  let custom: RegExp | null = null;
-  const passes = (text: string) => builtIn.test(text) || custom?.test(text) === true;
-  const watch = watchForCandidates(document.body, passes, () => void loadEngine(), ctx.signal);
+  const index = new LookIndex(builtInTerms.split('\n'));
+  const watch = watchForCandidates(document.body, index, () => void loadEngine(), ctx.signal);
 
-  /** The first stage of the user's entries, from what storage holds (the background checks it). */
+  /**
+   * The words the user's entries require, from what storage holds (the background checks it),
+   * added to the index. (Entries removed meanwhile leave theirs: at worst the highlighter loads
+   * and finds nothing.)
+   */
   const takeCustom = async (value: unknown) => {
-    if (engine) return;
-    let source: unknown = null;
-    if (!holdsNoEntries(value)) {
-      const request: BackgroundRequest = { type: 'custom-first-stage', value };
-      source = ((await browser.runtime.sendMessage(request)) as { source?: unknown } | undefined)?.source;
-    }
-    custom = typeof source === 'string' ? new RegExp(source, 'u') : null;
-    if (custom) watch.rescan();
+    if (engine || holdsNoEntries(value)) return;
+    const request: BackgroundRequest = { type: 'custom-look-terms', value };
+    const terms = ((await browser.runtime.sendMessage(request)) as { terms?: unknown } | undefined)?.terms;
+    if (!Array.isArray(terms)) throw new Error('the background did not answer');
+    index.addTerms(terms.filter((t): t is string => typeof t === 'string'));
+    watch.recheck();
   };
   // Once the highlighter has taken over, it reads them and says what fails.
   const fail = (error: unknown) => {

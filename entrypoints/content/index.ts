@@ -1,10 +1,10 @@
 /**
  * The content script, in every frame of every page: its first look (page/first-look.ts), which
- * carries only the first stage of the matcher and loads the highlighter into the frame when the
- * page names something, or when the popup or a shortcut asks. It runs under WXT's `ctx`, which
+ * carries only the words each term requires and loads the highlighter into the frame when the
+ * frame holds all of some term's, or when the popup or a shortcut asks. It runs under WXT's `ctx`, which
  * stops it when the extension is updated or removed.
  */
-import firstStage from 'virtual:first-stage';
+import lookTerms from 'virtual:look-terms';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startFirstLook } from '../../page/first-look';
 import { startPart } from '../../page/parts';
@@ -18,6 +18,6 @@ export default defineContentScript({
   main(ctx) {
     const started = performance.now();
     if (!document.body) return;
-    startPart('highlighting', () => startFirstLook(ctx, firstStage, started));
+    startPart('highlighting', () => startFirstLook(ctx, lookTerms, started));
   },
 });

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { glossary } from '../../glossary';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { FIRST_LOOK_MEASURE } from '../../page/first-look';
 import type { PassStats } from '../../page/highlighter';
 import { offlinePage, type Profile, type Profiles } from './browsers';
 import { median } from './report';
@@ -105,8 +106,10 @@ export interface PassFigures {
   longestMs: Spread;
   /** The first batch of 50 paragraphs and the median of the next ones. */
   paragraphs: { first: number; next: number };
-  /** Switching a category off then on (medians), with the highlights on the page then. */
-  toggle: { off: number; on: number; highlights: number };
+  /** Switching a category off then on (medians), with the highlights on the page then; null without a highlighter. */
+  toggle: { off: number; on: number; highlights: number } | null;
+  /** The first look: its busy time (median of the loads) and in how many loads it loaded the highlighter. */
+  look: { ms: number; loaded: number };
   removeMs: number;
   naive?: { ms: number; marks: number };
 }
@@ -139,7 +142,9 @@ async function afterFirstPass(page: Page, ours: Profile) {
   const highlights = await page.evaluate(() => document.querySelectorAll('[data-glossary-id]').length);
   const off: number[] = [];
   const on: number[] = [];
-  for (let k = 0; k < TOGGLES; k++) {
+  // Where the first look found nothing, no highlighter is loaded and a toggle has nothing to do.
+  const loaded = (await measures(page, HIGHLIGHT)).length > 0;
+  for (let k = 0; loaded && k < TOGGLES; k++) {
     const restyles = (await measures(page, 'palermo-lens:restyle')).length;
     await setSettings(ours, {
       categories: { ...DEFAULT_SETTINGS.categories, bodies: { enabled: false, color: '#8250df' } },
@@ -159,22 +164,47 @@ async function afterFirstPass(page: Page, ours: Profile) {
   await setSettings(ours, {});
   return {
     paragraphs: { first: batches[0] as number, next: median(batches.slice(1)) },
-    toggle: { off: median(off), on: median(on), highlights },
+    toggle: loaded ? { off: median(off), on: median(on), highlights } : null,
     removeMs,
   };
 }
 
-/** Our first pass on one fresh load of the page, with the tasks over 50 ms that overlap it. */
+/** A page's settled state: the first look's measure, and the first pass if it loaded the highlighter. */
+async function settledMeasures(page: Page): Promise<{ look: Measure; pass: Measure | undefined }> {
+  await page.waitForFunction(
+    ([pass, look]) =>
+      performance.getEntriesByName(pass as string).length > 0 ||
+      performance.getEntriesByName(look as string).some((m) => (m as PerformanceMeasure).detail?.candidate === false),
+    [HIGHLIGHT, FIRST_LOOK_MEASURE],
+    { timeout: 120_000 },
+  );
+  const [look] = await measures(page, FIRST_LOOK_MEASURE);
+  const [pass] = await measures(page, HIGHLIGHT);
+  if (!look) throw new Error('no first look');
+  return { look, pass };
+}
+
+const NO_PASS: PassStats = { textNodes: 0, highlights: 0, busyMs: 0, wallMs: 0, longestSliceMs: 0 };
+
+/**
+ * Our first pass on one fresh load of the page, from the content script's first look to the end
+ * of the highlighter's pass (when the look loaded it), with the tasks over 50 ms that overlap it.
+ * Its busy time is the look's and the pass's: the look walks the page until its first candidate.
+ */
 async function oursOnce(page: Page, url: string) {
   await page.addInitScript(`(() => { ${IN_PAGE}; watchLongTasks(); })()`);
   await page.goto(url, { waitUntil: 'load' });
-  const pass = await nextMeasure(page, HIGHLIGHT, 0);
+  const { look, pass } = await settledMeasures(page);
   await sleep(200); // the long-task observer reports after the task
+  const end = pass ? pass.start + pass.duration : look.start + look.duration;
   const tasks = await inPage<{ start: number; duration: number }[]>(page, 'longTasksWithin', {
-    start: pass.start,
-    end: pass.start + pass.duration,
+    start: look.start,
+    end,
   });
-  return { stats: pass.detail, tasks };
+  const passStats = pass?.detail ?? NO_PASS;
+  const lookMs = (look.detail as unknown as { busyMs: number }).busyMs;
+  const stats: PassStats = { ...passStats, busyMs: lookMs + passStats.busyMs };
+  return { stats, lookMs, loaded: pass !== undefined, tasks };
 }
 
 export async function measurePage(profiles: Profiles, url: string, withNaive: boolean): Promise<PassFigures> {
@@ -199,6 +229,7 @@ export async function measurePage(profiles: Profiles, url: string, withNaive: bo
       warmMs: median(floors.map((f) => f.warmMs)),
     },
     ours: byBusy[Math.floor(byBusy.length / 2)] as PassStats,
+    look: { ms: median(loads.map((l) => l.lookMs)), loaded: loads.filter((l) => l.loaded).length },
     longestSliceMs: spread(loads.map((l) => l.stats.longestSliceMs)),
     longTasks: { count: spread(loads.map((l) => l.tasks.length)), longestMs: spread(loads.map(longestTask)) },
     longestMs: spread(loads.map((l) => Math.max(l.stats.longestSliceMs, longestTask(l)))),

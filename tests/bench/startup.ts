@@ -4,6 +4,7 @@
  * its whole cost (evaluating the bundle included) shows up in the renderer's metrics.
  */
 import type { Page } from 'playwright-core';
+import { FIRST_LOOK_MEASURE } from '../../page/first-look';
 import { EMPTY_EXTENSION_MARK, type Profile, type Profiles } from './browsers';
 import { plainArticle, withFrames } from './pages';
 import { median } from './report';
@@ -102,7 +103,7 @@ export async function measureStartup(profiles: Profiles, url: (path: string) => 
   const markers: Record<Browser, (page: StartupPage) => string | undefined> = {
     none: () => undefined,
     empty: () => EMPTY_EXTENSION_MARK,
-    ours: (p) => (p.path === '/bodiless.html' ? undefined : 'palermo-lens:highlight'),
+    ours: (p) => (p.path === '/bodiless.html' ? undefined : FIRST_LOOK_MEASURE),
   };
   const samples: Record<string, Record<Browser, Metrics[]>> = {};
   const oursFinished: Record<string, number> = {};

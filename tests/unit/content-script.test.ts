@@ -11,7 +11,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCard } from '../../components/card/Card';
 import contentScript from '../../entrypoints/content/index';
 import engineScript from '../../entrypoints/engine';
-import { builtInEntries, checkStoredEntries, customFirstStage } from '../../lib/entry-answers';
+import { builtInEntries, checkStoredEntries, customLookTerms } from '../../lib/entry-answers';
 import { parseBackgroundRequest } from '../../lib/messages';
 import { CARD_FACTORY_GLOBAL, type CardFactory } from '../../page/card-loader';
 import { ENGINE_GLOBAL, FIRST_LOOK_MEASURE } from '../../page/first-look';
@@ -38,8 +38,8 @@ async function background(message: unknown): Promise<unknown> {
     case 'load-engine':
       engineScript.main();
       return true;
-    case 'custom-first-stage':
-      return customFirstStage(request.value);
+    case 'custom-look-terms':
+      return customLookTerms(request.value);
     case 'get-entries':
       return builtInEntries(request.ids);
     case 'check-custom-entries':
@@ -213,11 +213,11 @@ describe('the first look', () => {
     await vi.waitFor(() => expect(host.shadowRoot?.querySelector('palermo-mark')).not.toBeNull());
   });
 
-  it('looks for the user’s own entries too, as the background makes their first stage', async () => {
+  it('looks for the user’s own entries too, with the words the background finds they require', async () => {
     const mine = entry('custom-biomes', { names: { en: names('water cycle'), fr: [] } });
     await fakeBrowser.storage.local.set({ customEntries: [mine] });
     await start();
-    await vi.waitFor(() => expect(asked).toEqual(['custom-first-stage', 'load-engine', 'check-custom-entries']));
+    await vi.waitFor(() => expect(asked).toEqual(['custom-look-terms', 'load-engine', 'check-custom-entries']));
     await vi.waitFor(() => expect(highlighted()).toEqual(['custom-biomes']));
   });
 

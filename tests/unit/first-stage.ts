@@ -1,4 +1,0 @@
-/** `virtual:first-stage` for unit tests (vitest.config.ts): what the build computes (wxt.config.ts). */
-import preparedMatcher from './prepared-matcher';
-
-export default preparedMatcher.lookSource;

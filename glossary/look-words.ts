@@ -3,19 +3,23 @@
  * text hold a mention at all? It answers with words, not expressions: a mention of a term always
  * holds the term's words, folded as the matcher's patterns tolerate them (case, accents,
  * punctuation, British and American spelling), except those its patterns make optional ("and" for
- * "or", a number sign, "de" before a year, a final year). So a frame whose text lacks one of each
- * term's required words names nothing, and the matcher need not be loaded. Compiling one
+ * "or", a number sign, "de" before a year, a final year); of those, a term requires at most its
+ * three longest (and, for a name, none shorter than three letters). So a frame none of whose texts holds all
+ * of some term's required words names nothing, and the matcher need not be loaded. Compiling one
  * expression of every term's first words cost about 10 ms per page (V8 compiles it to machine
- * code); a set of words costs a split and a lookup per word. Pure: no DOM, no browser APIs.
+ * code); words cost a split and a lookup per word. Pure: no DOM, no browser APIs.
  */
 import { CONJUNCTIONS, SPELLINGS, type TermKind } from './text-fold';
 
 /** Words a term's patterns make optional or interchangeable: never required. */
 const OPTIONAL = new Set([...Object.keys(CONJUNCTIONS), 'no', 'n', 'de']);
+/**
+ * Names' words shorter than this are not required ("of", "la", "un"): the look then skips the
+ * names' side of most words of a text.
+ */
+const MIN_NAME_WORD = 3;
 /** At most this many words per term, the longest (the rarest, roughly): fewer lookups, same answer. */
 const WORDS_PER_TERM = 3;
-/** A frame with this many distinct words is simply looked at by the matcher. */
-const MAX_WORDS = 100_000;
 
 /** Word starts written two ways (organis/organiz, labour/labor, programme/program), and the one kept. */
 const SPELLING_STARTS: [from: string, to: string][] = SPELLINGS.flatMap(({ parts, key }) => {
@@ -30,19 +34,22 @@ const HYPHENATED_SPELLINGS = SPELLINGS.filter(({ parts }) =>
   parts.some((p) => typeof p !== 'string' && p.includes('-')),
 ).map(({ key }) => key);
 
+/** The first letters of the spellings: only words starting so are folded. */
+const SPELLING_FIRST_LETTERS = new Set(SPELLING_STARTS.map(([from]) => from.charCodeAt(0)));
+
 /** A lower-case word with its spelling folded as `normalizeKey` folds it. */
 function foldSpelling(word: string): string {
   for (const [from, to] of SPELLING_STARTS) if (word.startsWith(from)) return to + word.slice(from.length);
   return word;
 }
 
+/** Latin letters with accents (and a few more): only text with some needs its accents stripped. */
+const ACCENTED = /[\u00C0-\u024F]/;
+
 /** The words of a text: accents stripped, split on anything but ASCII letters and digits, case kept. */
 export function lookWords(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
+  const plain = ACCENTED.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
+  return plain.split(/[^A-Za-z0-9]+/).filter(Boolean);
 }
 
 /**
@@ -56,72 +63,90 @@ export function requiredWords(kind: TermKind, text: string): string {
       ? words
       : words
           .map((w) => foldSpelling(w.toLowerCase()))
-          .filter((w) => !OPTIONAL.has(w) && !/^\d+$/.test(w) && !HYPHENATED_SPELLINGS.some((s) => w.startsWith(s)));
+          .filter(
+            (w) =>
+              w.length >= MIN_NAME_WORD &&
+              !OPTIONAL.has(w) &&
+              !/^\d+$/.test(w) &&
+              !HYPHENATED_SPELLINGS.some((s) => w.startsWith(s)),
+          );
   const longest = [...new Set(required)].sort((a, b) => b.length - a.length).slice(0, WORDS_PER_TERM);
   return `${kind === 'acronym' ? 'a' : 'n'}:${longest.sort().join(' ')}`;
 }
 
+/** A required word: the terms that require it, and the last text it was met in. */
+interface RequiredWord {
+  terms: number[];
+  metIn: number;
+}
+
 /**
- * The words met in a frame so far, against the terms' required words: `add` says when some term
- * has all of them (a candidate).
+ * The terms' required words, against texts: a text is a candidate when it holds every word some
+ * term requires. A mention lies within one text node, so each text is looked at on its own (a
+ * frame's words taken together would make candidates of long pages that name nothing). Called
+ * for every text node of every page: no allocation per word but the split.
  */
 export class LookIndex {
-  /** The frame's words: lower-case and folded ones as `n:…`, as written as `a:…`. */
-  private readonly seen = new Set<string>();
-  /** The words as they came, already noted: most words of a page come again. */
-  private readonly met = new Set<string>();
-  /** For each word, the terms that require it (indices into `missing`). */
-  private readonly termsOf = new Map<string, number[]>();
-  /** For each term, how many of its words are still missing. */
-  private readonly missing: number[] = [];
-  private complete = false;
+  /** Required words of acronyms, as written, and of names, in lower case and folded. */
+  private readonly acronyms = new Map<string, RequiredWord>();
+  private readonly names = new Map<string, RequiredWord>();
+  /** For each term: how many words it requires, how many the current text holds, and since which text. */
+  private readonly required: number[] = [];
+  private readonly held: number[] = [];
+  private readonly heldIn: number[] = [];
+  /** The number of the current text. */
+  private text = 0;
 
   constructor(lines: readonly string[] = []) {
     this.addTerms(lines);
   }
 
-  /** Whether some term has all its words in what was added. */
-  get found(): boolean {
-    return this.complete;
-  }
-
-  /** More terms (the user's entries), checked against the words already met. */
-  addTerms(lines: readonly string[]): boolean {
+  /** More terms (the user's entries). */
+  addTerms(lines: readonly string[]): void {
     for (const line of new Set(lines)) {
       const [kind, list = ''] = line.split(':', 2) as [string, string?];
-      const words = [...new Set(list.split(' ').filter(Boolean))].map((w) => `${kind}:${w}`);
-      const term = this.missing.length;
-      this.missing.push(words.filter((w) => !this.seen.has(w)).length);
-      if (this.missing[term] === 0) this.complete = true;
+      const words = [...new Set(list.split(' ').filter(Boolean))];
+      // A term without a required word would make every text a candidate: none is made so.
+      if (words.length === 0) continue;
+      const term = this.required.push(words.length) - 1;
+      this.held.push(0);
+      this.heldIn.push(0);
+      const map = kind === 'a' ? this.acronyms : this.names;
       for (const w of words) {
-        const terms = this.termsOf.get(w);
-        if (terms) terms.push(term);
-        else this.termsOf.set(w, [term]);
+        const known = map.get(w);
+        if (known) known.terms.push(term);
+        else map.set(w, { terms: [term], metIn: 0 });
       }
     }
-    return this.complete;
   }
 
-  /** Adds the words of a text; true once some term has all its words. */
-  add(text: string): boolean {
-    if (this.complete) return true;
+  /** Whether `text` holds every word some term requires. */
+  holdsCandidate(text: string): boolean {
+    const current = ++this.text;
     for (const word of lookWords(text)) {
-      if (this.met.has(word)) continue;
-      this.met.add(word);
-      this.note(`a:${word}`);
-      this.note(`n:${foldSpelling(word.toLowerCase())}`);
+      const acronym = this.acronyms.get(word);
+      if (acronym && this.meet(acronym, current)) return true;
+      if (word.length < MIN_NAME_WORD) continue;
+      const lower = word.toLowerCase();
+      const name = this.names.get(SPELLING_FIRST_LETTERS.has(lower.charCodeAt(0)) ? foldSpelling(lower) : lower);
+      if (name && this.meet(name, current)) return true;
     }
-    if (this.met.size > MAX_WORDS) this.complete = true;
-    return this.complete;
+    return false;
   }
 
-  private note(word: string): void {
-    if (this.seen.has(word)) return;
-    this.seen.add(word);
-    for (const term of this.termsOf.get(word) ?? []) {
-      const left = (this.missing[term] as number) - 1;
-      this.missing[term] = left;
-      if (left === 0) this.complete = true;
+  /** Counts a required word met in the current text (once per text); true when it completes a term. */
+  private meet(word: RequiredWord, current: number): boolean {
+    if (word.metIn === current) return false;
+    word.metIn = current;
+    for (const term of word.terms) {
+      if (this.heldIn[term] !== current) {
+        this.heldIn[term] = current;
+        this.held[term] = 0;
+      }
+      const held = (this.held[term] as number) + 1;
+      if (held === this.required[term]) return true;
+      this.held[term] = held;
     }
+    return false;
   }
 }

@@ -37,15 +37,15 @@ const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
 
 /** The first look's watch over the page. */
 interface CandidateWatch {
-  /** Looks at what was added to the index (the user's entries). */
-  recheck(): void;
+  /** Looks at the whole page again (the index has more terms: the user's entries). */
+  rescan(): void;
   stop(): void;
 }
 
 /**
- * Reads the words of `body`, of the open shadow roots under it and of what is added later into
- * `index`, in slices of a few ms, and calls `found` once the index has a candidate; stops then, or
- * when `signal` aborts.
+ * Looks at the text of `body`, of the open shadow roots under it and of what is added later with
+ * `index`, in slices of a few ms, and calls `found` at the first candidate; stops then, or when
+ * `signal` aborts.
  */
 export function watchForCandidates(
   body: HTMLElement,
@@ -56,6 +56,7 @@ export function watchForCandidates(
   const done = new AbortController();
   const stop = () => done.abort();
   signal.addEventListener('abort', stop, { once: true, signal: done.signal });
+  const roots: (HTMLElement | ShadowRoot)[] = [body];
   const queue: Node[] = [body];
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -67,6 +68,7 @@ export function watchForCandidates(
   const observe = (root: Node) => observer.observe(root, { childList: true, subtree: true, characterData: true });
   // Custom elements defined later get their root without a change the observer sees (shadow-roots.ts).
   const shadowRoots = new ShadowRoots((root) => {
+    roots.push(root);
     observe(root);
     queue.push(root);
     void look();
@@ -82,13 +84,13 @@ export function watchForCandidates(
   );
   observe(body);
 
-  const isCandidate = (node: Text) => !NOT_PROSE.has(node.parentNode?.nodeName ?? '') && index.add(node.data);
+  const isCandidate = (node: Text) =>
+    !NOT_PROSE.has(node.parentNode?.nodeName ?? '') && index.holdsCandidate(node.data);
   let looking = false;
   let measured = false;
 
   /** Looks at what is queued; true at the first candidate. */
   async function lookAtQueue(busy: { ms: number; since: number }): Promise<boolean> {
-    if (index.found) return true;
     while (queue.length && !done.signal.aborted) {
       const node = queue.shift() as Node;
       if (node.nodeType === Node.TEXT_NODE) {
@@ -135,7 +137,13 @@ export function watchForCandidates(
   }
 
   void look();
-  return { recheck: () => void look(), stop };
+  return {
+    rescan() {
+      queue.push(...roots.filter((root) => (root instanceof ShadowRoot ? root.host : root).isConnected));
+      void look();
+    },
+    stop,
+  };
 }
 
 /** Starts the first look in this frame (the content script's `main`). */
@@ -170,7 +178,7 @@ export function startFirstLook(ctx: ContentScriptContext, builtInTerms: string, 
     const terms = ((await browser.runtime.sendMessage(request)) as { terms?: unknown } | undefined)?.terms;
     if (!Array.isArray(terms)) throw new Error('the background did not answer');
     index.addTerms(terms.filter((t): t is string => typeof t === 'string'));
-    watch.recheck();
+    watch.rescan();
   };
   // Once the highlighter has taken over, it reads them and says what fails.
   const fail = (error: unknown) => {

@@ -23,6 +23,7 @@ import {
   textPdf,
 } from './pdf-files';
 import { restPoint } from './pointer';
+import { startServer } from './server';
 
 const h = startHarness();
 const dir = mkdtempSync(join(tmpdir(), 'palermo-lens-reader-'));
@@ -185,5 +186,23 @@ describe('the PDF reader (Chromium, built extension)', () => {
     }, tabId);
     await page.waitForSelector('palermo-lens-card .pl-card');
     await page.close();
+  });
+
+  it('opens the PDF of a tab from the popup, fetched from its address by the reader', async () => {
+    file('report.pdf', (await sourcePdf()).bytes);
+    const server = await startServer([dir]);
+    const url = server.url('/report.pdf');
+    // The tab shows the PDF in the browser's viewer, where no content script runs.
+    const { page: tab, tabId } = await openTab(h.browser, url);
+    const { popup, errors } = await openPopup(h.browser, tabId);
+    const opened = h.browser.context.waitForEvent('page');
+    await popup.locator('[data-testid="pdf"] button').click();
+    const reader = await opened;
+    expect(reader.url()).toBe(`chrome-extension://${h.browser.extensionId}/reader.html?src=${encodeURIComponent(url)}`);
+    await reader.waitForSelector('.rd-page [data-glossary-id="greta"]');
+    expect(await reader.locator('.rd-name').textContent()).toBe(url);
+    expect(errors).toEqual([]);
+    await Promise.all([reader.close(), tab.close(), popup.close()]);
+    await server.close();
   });
 });

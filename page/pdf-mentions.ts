@@ -30,6 +30,8 @@ export class DocumentMentions {
   private readonly evidence: PageEvidence;
   private readonly pages = new Map<number, ReadPage>();
   private checkedAt = 0;
+  /** What is computed over all pages, until a page is read (the reader asks on every page drawn). */
+  private cache: { places?: MentionPlace[]; firsts?: Map<string, MentionPlace> } = {};
 
   constructor(private readonly matcher: Matcher) {
     this.evidence = matcher.pageEvidence();
@@ -39,6 +41,7 @@ export class DocumentMentions {
   read(page: number, text: PageText): Mention[] {
     const read = { text, ...this.find(text) };
     this.pages.set(page, read);
+    this.cache = {};
     return read.mentions;
   }
 
@@ -75,6 +78,7 @@ export class DocumentMentions {
       if (JSON.stringify(again.mentions) !== JSON.stringify(read.mentions)) changed.push(page);
       this.pages.set(page, { text: read.text, ...again });
     }
+    this.cache = {};
     return changed;
   }
 
@@ -85,9 +89,10 @@ export class DocumentMentions {
 
   /** Every mention's place, in document order. */
   places(): MentionPlace[] {
-    return [...this.pages.keys()]
+    this.cache.places ??= [...this.pages.keys()]
       .sort((a, b) => a - b)
       .flatMap((page) => (this.pages.get(page) as ReadPage).mentions.map((_, index) => ({ page, index })));
+    return this.cache.places;
   }
 
   /** The mention at a place. */
@@ -122,11 +127,13 @@ export class DocumentMentions {
 
   /** The place of each entry's first mention in the pages read. */
   firsts(): Map<string, MentionPlace> {
+    if (this.cache.firsts) return this.cache.firsts;
     const firsts = new Map<string, MentionPlace>();
     for (const place of this.places()) {
       const id = (this.at(place) as Mention).id;
       if (!firsts.has(id)) firsts.set(id, place);
     }
+    this.cache.firsts = firsts;
     return firsts;
   }
 }

@@ -110,6 +110,7 @@ export class PageViews {
       view.drawn?.cancel();
       view.drawn = undefined;
       view.element.replaceChildren();
+      view.element.removeAttribute('data-drawn');
       this.size(view);
     }
     this.scrollToPage(current);
@@ -155,6 +156,7 @@ export class PageViews {
     view.drawn.cancel();
     view.drawn = undefined;
     view.element.replaceChildren();
+    view.element.removeAttribute('data-drawn');
   }
 
   private draw(page: number): Promise<void> {
@@ -215,6 +217,8 @@ export class PageViews {
       for (const resolve of this.waiting.get(page) ?? []) resolve();
       this.waiting.delete(page);
       await task.promise;
+      // Drawn through: what tests and the benchmark wait for.
+      view.element.setAttribute('data-drawn', '');
     } finally {
       signal.removeEventListener('abort', cancel);
     }

@@ -36,12 +36,19 @@ export interface ReaderSnapshot {
   zoom: number;
   /** For each entry mentioned, the pages it is mentioned on, in order of first mention. */
   mentions: [string, number[]][];
+  settings: Settings | undefined;
 }
 
 /** Attribute of a highlight: the place of its mention in the document, "page:index". */
 export const PLACE_ATTRIBUTE = 'data-pdf-mention';
 /** Attribute of the highlights of a name's second and further pieces (a name broken across lines). */
 export const CONTINUED_ATTRIBUTE = 'data-glossary-continued';
+
+/**
+ * While the text is read, the side list is given the mentions at most this often: a long report
+ * lists thousands of pages, which take a while to draw.
+ */
+const LIST_EVERY_MS = 500;
 
 interface OpenDocument {
   pdf: PDFDocumentProxy;
@@ -61,8 +68,17 @@ export class Reader {
   private matcher: Matcher;
   private doc: OpenDocument | undefined;
   private opening: AbortController | undefined;
+  /** When the side list was last given the mentions (performance.now()). */
+  private listedAt = 0;
   private readonly style = document.createElement('style');
-  private snapshot: ReaderSnapshot = { status: { kind: 'empty' }, problem: undefined, page: 1, zoom: 1, mentions: [] };
+  private snapshot: ReaderSnapshot = {
+    status: { kind: 'empty' },
+    problem: undefined,
+    page: 1,
+    zoom: 1,
+    mentions: [],
+    settings: undefined,
+  };
 
   constructor(
     private readonly prepared: PreparedMatcher,
@@ -108,6 +124,7 @@ export class Reader {
     this.style.textContent = highlightCss(settings, ids);
     applyRootAttributes(document.documentElement, settings);
     if (wasEnabled !== this.enabled()) this.highlightDrawn();
+    this.update({ settings });
   }
 
   private takeEntries(entries: readonly Entry[]) {
@@ -218,6 +235,7 @@ export class Reader {
       if (text) this.highlightPage(page, text);
     }
     const status: ReaderStatus = { kind: 'open', name: doc.name, pages: doc.pdf.numPages, read: doc.read, noText };
+    if (listChanged) this.listedAt = performance.now();
     this.update(listChanged ? { status, mentions: [...doc.mentions.pagesByEntry()] } : { status });
   }
 

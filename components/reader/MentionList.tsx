@@ -6,23 +6,24 @@
 import { CATEGORY_INFO } from '../../glossary/categories';
 import type { Entry, Language } from '../../glossary/schema';
 import { t } from '../../lib/i18n';
+import type { Settings } from '../../lib/settings';
 import type { Reader, ReaderSnapshot } from '../../page/reader';
 import { entryTitle } from '../EntryView';
 
 export function MentionList(props: {
-  snapshot: ReaderSnapshot;
+  mentions: ReaderSnapshot['mentions'];
+  settings: Settings | undefined;
   entries: Map<string, Entry>;
   lang: Language;
-  reader: Reader | undefined;
+  reader: Reader;
 }) {
-  const { snapshot, entries, lang, reader } = props;
-  const settings = reader?.currentSettings();
-  const listed = snapshot.mentions.filter(([id]) => {
+  const { settings, entries, lang, reader } = props;
+  const listed = props.mentions.filter(([id]) => {
     const entry = entries.get(id);
     return entry && settings?.categories[entry.category].enabled !== false && !settings?.hiddenEntries.includes(id);
   });
   const goTo = (id: string, page: number) => {
-    const place = reader?.places().find((p) => p.page === page && reader.mentionAt(p)?.id === id);
+    const place = reader.places().find((p) => p.page === page && reader.mentionAt(p)?.id === id);
     if (place)
       void reader?.markOf(place).then((mark) => mark?.scrollIntoView({ block: 'center', behavior: 'instant' }));
   };

@@ -121,15 +121,20 @@ export function ReaderPage(props: { prepared: PreparedMatcher }) {
     return () => controller.abort();
   }, []);
 
-  const entries = new Map(mergeEntries(glossary, reader?.customEntries() ?? []).map((e) => [e.id, e]));
+  // Drawn again only when the mentions or the settings change, not at every page scrolled to.
+  const mentions = snapshot?.status.kind === 'open' ? snapshot.mentions : undefined;
+  const settings = snapshot?.settings;
+  const list = useMemo(() => {
+    if (!mentions || !reader) return null;
+    const entries = new Map(mergeEntries(glossary, reader.customEntries()).map((e) => [e.id, e]));
+    return <MentionList mentions={mentions} settings={settings} entries={entries} lang={lang} reader={reader} />;
+  }, [mentions, settings, reader, lang]);
 
   return (
     <div class={`rd${dragging ? ' rd--dragging' : ''}`}>
       <ReaderBar snapshot={snapshot} reader={reader} onFile={openFile} />
       <div class="rd-body">
-        {snapshot && snapshot.status.kind === 'open' && (
-          <MentionList snapshot={snapshot} entries={entries} lang={lang} reader={reader} />
-        )}
+        {list}
         <main class="rd-main">
           {snapshot?.status.kind === 'empty' && !source && (
             <div class="rd-empty">

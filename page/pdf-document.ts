@@ -58,7 +58,7 @@ export async function readBytes(
 export async function fetchPdf(url: string, signal: AbortSignal, onProgress: (share?: number) => void) {
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'include' });
+    response = await fetch(url, { signal });
   } catch (error) {
     throw new PdfError('unreachable', error instanceof Error ? error.message : String(error));
   }

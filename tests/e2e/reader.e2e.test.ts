@@ -124,6 +124,8 @@ describe('the PDF reader (Chromium, built extension)', () => {
     ).toMatch(/United Nations Office on Drugs and Crime|UNODC/);
     await page.keyboard.press('Escape');
     expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -5,12 +5,13 @@
  * message and leaves the document shown before; the popup's list and the keyboard path work on the
  * reader's tab.
  */
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, openPopup, openTab, worker } from './extension-pages';
+import { launchChromium } from './chromium';
+import { axeViolations, openPopup, openTab, store, worker } from './extension-pages';
 import { open, startHarness } from './harness';
 import {
   brokenAcrossLines,
@@ -23,7 +24,7 @@ import {
   textPdf,
 } from './pdf-files';
 import { restPoint } from './pointer';
-import { startServer } from './server';
+import { FIXTURES, startServer } from './server';
 
 const h = startHarness();
 const dir = mkdtempSync(join(tmpdir(), 'palermo-lens-reader-'));
@@ -206,5 +207,45 @@ describe('the PDF reader (Chromium, built extension)', () => {
     expect(errors).toEqual([]);
     await Promise.all([reader.close(), tab.close(), popup.close()]);
     await server.close();
+  });
+
+  it('highlights the user’s own entries, and their card opens', async () => {
+    const [entry] = JSON.parse(readFileSync(join(FIXTURES, 'custom/valid.json'), 'utf8')).entries;
+    const mine = {
+      ...entry,
+      id: 'karlsruhe-forum',
+      names: { en: [{ text: 'Karlsruhe Anti-Trafficking Forum' }], fr: [] },
+      related: [],
+    };
+    await store(h.browser, 'local', { customEntries: [mine] });
+    const { page } = await openReader();
+    const pdf = await textPdf('In 2012 the Karlsruhe Anti-Trafficking Forum met the GRETA delegation.');
+    await openFile(page, file('mine.pdf', pdf.bytes));
+    const mark = page.locator('[data-glossary-id="karlsruhe-forum"]');
+    await mark.waitFor();
+    const point = await restPoint(mark);
+    await page.mouse.move(point.x, point.y);
+    const card = page.locator('palermo-lens-card .pl-card');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Karlsruhe Anti-Trafficking Forum');
+    await store(h.browser, 'local', { customEntries: [] });
+    await page.close();
+  });
+
+  it('speaks French in a French browser, and stays axe-clean', async () => {
+    const fr = await launchChromium({ locale: 'fr' });
+    try {
+      const page = await fr.context.newPage();
+      await page.goto(`chrome-extension://${fr.extensionId}/reader.html`);
+      await page.waitForSelector('input[type=file]', { state: 'attached' });
+      expect(await page.locator('h1').textContent()).toBe('Lecteur PDF Palermo Lens');
+      await page.setInputFiles('input[type=file]', file('notes.pdf', notPdf()));
+      expect(await page.locator('.rd-problem[data-problem="not-pdf"]').textContent()).toBe(
+        'Ce fichier n’est pas un PDF. Rien d’autre n’a changé.',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await fr.close();
+    }
   });
 });

@@ -291,4 +291,3 @@ export class Reader {
   }
 }
 
-export { PdfError };

@@ -97,6 +97,10 @@ export const parseCustomEntriesReply = (message: unknown): CustomEntriesReply | 
 export const glossaryAddress = (id?: string): `/options.html${string}` =>
   id === undefined ? '/options.html' : `/options.html#entry=${encodeURIComponent(id)}`;
 
+/** The PDF reader's address (for `runtime.getURL`), opening the PDF at `src` if given. */
+export const readerAddress = (src?: string): `/reader.html${string}` =>
+  src === undefined ? '/reader.html' : `/reader.html?src=${encodeURIComponent(src)}`;
+
 /**
  * The entry id in the options page's address hash (`#entry=ID`), or undefined when there is none
  * or it cannot be an id. Whether the glossary has that entry is the page's to check.

@@ -33,7 +33,7 @@ export function answering(parts: readonly (readonly [part: string, answer: Conte
 }
 
 /** Scrolls a highlight into view and flashes it. */
-function flash(ctx: ContentScriptContext, mark: Element): void {
+export function flash(ctx: ContentScriptContext, mark: Element): void {
   mark.scrollIntoView({ block: 'center', behavior: 'instant' });
   mark.setAttribute('data-glossary-flash', '');
   ctx.setTimeout(() => mark.removeAttribute('data-glossary-flash'), FLASH_MS);

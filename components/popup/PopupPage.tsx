@@ -17,7 +17,8 @@ import { saveSettings } from '../../lib/storage';
 import { CategoriesSection } from './CategoriesSection';
 import { EntriesSection } from './EntriesSection';
 import { usePage, useStored } from './hooks';
-import { summarizeMentions } from './popup-state';
+import { PdfSection } from './PdfSection';
+import { isPdfAddress, summarizeMentions } from './popup-state';
 import { Search } from './Search';
 import { SiteSection } from './SiteSection';
 import '../theme.css';
@@ -27,7 +28,7 @@ import './popup.css';
 export function PopupPage() {
   const lang = useMemo(uiLanguage, []);
   const { settings, setSettings, custom } = useStored();
-  const { page, tabId, refresh, highlight } = usePage(settings?.activation === 'on-request');
+  const { page, tabId, url, refresh, highlight } = usePage(settings?.activation === 'on-request');
   const [error, setError] = useState<string>();
   const entries = useMemo(() => mergeEntries(glossary, custom), [custom]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
@@ -68,6 +69,7 @@ export function PopupPage() {
           </p>
         )}
         <Search entries={entries} lang={lang}>
+          {isPdfAddress(url) && <PdfSection url={url as string} />}
           <SiteSection
             page={page}
             settings={settings}

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { glossary } from '../../glossary';
 import type { Entry } from '../../glossary/schema';
 import { injectContentScript } from '../../lib/content-scripts';
-import { type ContentRequest, parseMentionsReply } from '../../lib/messages';
+import { type ContentRequest, parseMentionsReply, readerAddress } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import { hostnameOf, isRestrictedUrl } from '../../lib/sites';
 import { loadCustomEntries, loadSettings, watchCustomEntries, watchSettings } from '../../lib/storage';
@@ -36,6 +36,8 @@ const ATTEMPTS = 3;
 export function usePage(onRequest: boolean): {
   page: PageState;
   tabId: number | undefined;
+  /** The tab's address, when the browser gives it. */
+  url: string | undefined;
   refresh: () => void;
   highlight: () => Promise<void>;
 } {
@@ -70,7 +72,9 @@ export function usePage(onRequest: boolean): {
 
   useEffect(() => {
     if (tab === undefined) return;
-    if (tab === null || isRestrictedUrl(tab.url)) {
+    // The reader (an extension page) answers as a content script does.
+    const inReader = tab?.url?.startsWith(browser.runtime.getURL(readerAddress())) ?? false;
+    if (tab === null || (isRestrictedUrl(tab.url) && !inReader)) {
       setPage({ kind: 'unavailable' });
       return;
     }
@@ -135,7 +139,7 @@ export function usePage(onRequest: boolean): {
     }
   };
 
-  return { page, tabId: tab?.id, refresh: () => ask.current(), highlight };
+  return { page, tabId: tab?.id, url: tab?.url, refresh: () => ask.current(), highlight };
 }
 
 /** The settings, kept up to date, and the user's own entries. */

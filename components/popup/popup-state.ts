@@ -19,6 +19,21 @@ export function tabIdFromSearch(search: string): number | undefined {
   return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }
 
+/**
+ * Whether a tab's address is a PDF the reader can open: http or https, its path ending in ".pdf".
+ * The popup sees the address only (the browser's own viewer hides the content type, and asking the
+ * server would be a request of our own on every popup).
+ */
+export function isPdfAddress(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && /\.pdf$/i.test(parsed.pathname);
+  } catch {
+    return false;
+  }
+}
+
 export interface MentionSummary {
   /** The page's entries in order of first appearance, with their number of highlights. */
   entries: { entry: Entry; count: number }[];

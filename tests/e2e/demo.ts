@@ -1,11 +1,14 @@
 /**
  * `npm run demo`: opens the demo page in Chromium with the built extension. With a display, a
  * real window stays open until you close it; without one, it runs headless and writes
- * screenshots of the highlighted page and of an open card, and prints their paths.
+ * screenshots of the highlighted page and of an open card, of the popup, the options page and the
+ * PDF reader (the source document made into a PDF), and prints their paths.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { launchChromium } from './chromium';
+import { SOURCE_TEXT, textPdf } from './pdf-files';
 import { restPoint } from './pointer';
 import { FIXTURES, startServer } from './server';
 
@@ -70,6 +73,25 @@ if (headless) {
   await options.waitForSelector('palermo-mark, [data-glossary-id]');
   await options.screenshot({ path: resolve(OUT, 'demo-options.png') });
   shots.push(resolve(OUT, 'demo-options.png'));
+
+  // The PDF reader on the source document made into a PDF, with the card open on a highlight.
+  const pdfPath = resolve(mkdtempSync(join(tmpdir(), 'palermo-lens-demo-')), 'source.pdf');
+  writeFileSync(pdfPath, (await textPdf(SOURCE_TEXT)).bytes);
+  const reader = await browser.context.newPage();
+  await reader.setViewportSize({ width: 1280, height: 860 });
+  await reader.goto(`${extension}/reader.html`);
+  await reader.setInputFiles('input[type=file]', pdfPath);
+  await reader.waitForSelector('.rd-page[data-page="1"][data-drawn] [data-glossary-id="unodc"]');
+  await reader.waitForFunction(() => !document.querySelector('.rd-progress'));
+  const mark = reader.locator('[data-glossary-id="unodc"]').first();
+  await mark.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  const point = await restPoint(mark);
+  await reader.mouse.move(point.x, point.y);
+  await reader.waitForSelector('palermo-lens-card .pl-card');
+  await reader.mouse.click(point.x, point.y);
+  await reader.waitForTimeout(300);
+  await reader.screenshot({ path: resolve(OUT, 'demo-reader.png') });
+  shots.push(resolve(OUT, 'demo-reader.png'));
   console.log(`Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   await browser.close();
   await server.close();

@@ -12,6 +12,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
 };
 
 export interface StaticServer {
@@ -47,7 +48,12 @@ export async function startServer(roots: string[], routes: Record<string, Route>
   const { port } = server.address() as AddressInfo;
   return {
     url: (path) => `http://127.0.0.1:${port}${path.startsWith('/') ? '' : '/'}${path}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        // A browser's PDF viewer keeps its range requests' connections open.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -34,22 +34,44 @@ const HYPHENATED_SPELLINGS = SPELLINGS.filter(({ parts }) =>
   parts.some((p) => typeof p !== 'string' && p.includes('-')),
 ).map(({ key }) => key);
 
-/** The first letters of the spellings: only words starting so are folded. */
-const SPELLING_FIRST_LETTERS = new Set(SPELLING_STARTS.map(([from]) => from.charCodeAt(0)));
+/** Whether a word may start with one of the spellings (one test, before the loop over them). */
+const SPELLING_START = new RegExp(`^(?:${SPELLING_STARTS.map(([from]) => from).join('|')})`);
 
 /** A lower-case word with its spelling folded as `normalizeKey` folds it. */
 function foldSpelling(word: string): string {
+  if (!SPELLING_START.test(word)) return word;
   for (const [from, to] of SPELLING_STARTS) if (word.startsWith(from)) return to + word.slice(from.length);
   return word;
 }
 
+/** Whether a word starts with a capital or a digit: only such words can be an acronym. */
+const mayBeAcronym = (word: string) => {
+  const first = word.charCodeAt(0);
+  return (first >= 65 && first <= 90) || (first >= 48 && first <= 57);
+};
+
 /** Latin letters with accents (and a few more): only text with some needs its accents stripped. */
 const ACCENTED = /[\u00C0-\u024F]/;
 
+/** A text with its accents stripped. */
+const withoutAccents = (text: string) =>
+  ACCENTED.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
+
 /** The words of a text: accents stripped, split on anything but ASCII letters and digits, case kept. */
 export function lookWords(text: string): string[] {
-  const plain = ACCENTED.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
-  return plain.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return withoutAccents(text)
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A required name's word as a pattern that takes either spelling ("organi(?:s|z)ation"). */
+function eitherSpelling(word: string): string {
+  const spelling = SPELLING_STARTS.find(([, to]) => word.startsWith(to));
+  if (!spelling) return escapeRegExp(word);
+  const froms = SPELLING_STARTS.filter(([, to]) => to === spelling[1]).map(([from]) => escapeRegExp(from));
+  return `(?:${froms.join('|')})${escapeRegExp(word.slice(spelling[1].length))}`;
 }
 
 /**
@@ -94,6 +116,13 @@ export class LookIndex {
   private readonly required: number[] = [];
   private readonly held: number[] = [];
   private readonly heldIn: number[] = [];
+  /** Whether some acronym starts otherwise than with a capital or a digit (a user's entry may). */
+  private acronymsInLowerCase = false;
+  /**
+   * One test of the whole text for any required word, done natively before the words are looked
+   * at one by one in script, which costs about 2 µs per text node: most texts have none.
+   */
+  private anyRequired: RegExp[] = [];
   /** The number of the current text. */
   private text = 0;
 
@@ -112,23 +141,33 @@ export class LookIndex {
       this.held.push(0);
       this.heldIn.push(0);
       const map = kind === 'a' ? this.acronyms : this.names;
+      if (kind === 'a' && words.some((w) => !mayBeAcronym(w))) this.acronymsInLowerCase = true;
       for (const w of words) {
         const known = map.get(w);
         if (known) known.terms.push(term);
         else map.set(w, { terms: [term], metIn: 0 });
       }
     }
+    const byLength = (map: Map<string, RequiredWord>) => [...map.keys()].sort((a, b) => b.length - a.length);
+    const names = byLength(this.names).map(eitherSpelling);
+    const acronyms = byLength(this.acronyms).map(escapeRegExp);
+    this.anyRequired = [
+      ...(acronyms.length ? [new RegExp(`\\b(?:${acronyms.join('|')})\\b`)] : []),
+      ...(names.length ? [new RegExp(`\\b(?:${names.join('|')})`, 'i')] : []),
+    ];
   }
 
   /** Whether `text` holds every word some term requires. */
   holdsCandidate(text: string): boolean {
+    const plain = withoutAccents(text);
+    if (!this.anyRequired.some((re) => re.test(plain))) return false;
     const current = ++this.text;
-    for (const word of lookWords(text)) {
-      const acronym = this.acronyms.get(word);
+    for (const word of plain.split(/[^A-Za-z0-9]+/)) {
+      if (!word) continue;
+      const acronym = this.acronymsInLowerCase || mayBeAcronym(word) ? this.acronyms.get(word) : undefined;
       if (acronym && this.meet(acronym, current)) return true;
       if (word.length < MIN_NAME_WORD) continue;
-      const lower = word.toLowerCase();
-      const name = this.names.get(SPELLING_FIRST_LETTERS.has(lower.charCodeAt(0)) ? foldSpelling(lower) : lower);
+      const name = this.names.get(foldSpelling(word.toLowerCase()));
       if (name && this.meet(name, current)) return true;
     }
     return false;

@@ -84,8 +84,9 @@ export function watchForCandidates(
   );
   observe(body);
 
+  // Most text nodes of a page are the white space between its tags: no word, no lookup.
   const isCandidate = (node: Text) =>
-    !NOT_PROSE.has(node.parentNode?.nodeName ?? '') && index.holdsCandidate(node.data);
+    node.data.trim().length > 1 && !NOT_PROSE.has(node.parentNode?.nodeName ?? '') && index.holdsCandidate(node.data);
   let looking = false;
   let measured = false;
 
@@ -159,8 +160,15 @@ export function startFirstLook(ctx: ContentScriptContext, builtInTerms: string, 
       });
     return engine;
   };
-  // Only the popup and the background (shortcuts) send to a tab's content script.
-  const onMessage = (message: unknown) => loadEngine().then((loaded) => loaded?.answer(message));
+  // Only the popup and the background (shortcuts) send to a tab's content script. The answer goes
+  // through sendResponse: here `browser` is the browser's own API, without the polyfill
+  // (wxt.config.ts), and Chromium's does not take a promise from a listener.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+    void loadEngine()
+      .then((loaded) => loaded?.answer(message))
+      .then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 

@@ -89,9 +89,14 @@ async function start(): Promise<void> {
 }
 const highlighted = () => [...document.querySelectorAll('palermo-mark')].map((m) => m.getAttribute('data-glossary-id'));
 const waitForHighlights = () => vi.waitFor(() => expect(highlighted()).toEqual(IDS));
-/** What the content script answers to a message, as the popup or the background would send it. */
-const ask = async (message: unknown) =>
-  (await fakeBrowser.runtime.onMessage.trigger(message, {}, () => undefined)).filter((r) => r !== undefined);
+/**
+ * What the content script answers to a message, as the popup or the background would send it: its
+ * one listener answers through sendResponse (the browser's own API, without the polyfill).
+ */
+const ask = (message: unknown) =>
+  new Promise<unknown>((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(message, {}, resolve);
+  });
 const failures = () => error.mock.calls.filter(([prefix]) => prefix === 'Palermo Lens:').map(([, what]) => what);
 
 describe('the content script’s parts', () => {
@@ -101,14 +106,12 @@ describe('the content script’s parts', () => {
     // The first look found a candidate and loaded the highlighter; no card yet, and no entries of
     // the user's to check.
     expect(asked).toEqual(['load-engine']);
-    expect(await ask({ type: 'get-mentions' })).toEqual([
-      {
-        enabled: true,
-        hostname: location.hostname,
-        mentions: COUNTS,
-      },
-    ]);
-    expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([true]);
+    expect(await ask({ type: 'get-mentions' })).toEqual({
+      enabled: true,
+      hostname: location.hostname,
+      mentions: COUNTS,
+    });
+    expect(await ask({ type: 'step-mention', direction: 1 })).toBe(true);
     // The keyboard path loaded the card, which opened on the first highlight with its entry.
     await vi.waitFor(() =>
       expect(document.querySelector('[data-glossary-active]')?.getAttribute('data-glossary-id')).toBe('unodc'),
@@ -125,16 +128,16 @@ describe('the content script’s parts', () => {
     await start();
     await waitForHighlights();
     // The keyboard path still goes to the highlight, without a card to open.
-    expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([true]);
+    expect(await ask({ type: 'step-mention', direction: 1 })).toBe(true);
     expect(document.querySelector('[data-glossary-flash]')?.getAttribute('data-glossary-id')).toBe('unodc');
     await vi.waitFor(() => expect(failures()).toEqual(['the card failed:']));
     expect(error.mock.calls[0]?.[2]).toEqual(new Error('the page broke the card'));
-    expect((await ask({ type: 'get-mentions' }))[0]).toMatchObject({
+    expect(await ask({ type: 'get-mentions' })).toMatchObject({
       enabled: true,
       mentions: COUNTS,
     });
     // Not tried again at every step: the card stays off in this frame.
-    expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([true]);
+    expect(await ask({ type: 'step-mention', direction: 1 })).toBe(true);
     expect(asked).toEqual(['load-engine', 'load-card']);
     expect(failures()).toEqual(['the card failed:']);
   });
@@ -144,10 +147,8 @@ describe('the content script’s parts', () => {
     await start();
     await vi.waitFor(() => expect(failures()).toEqual(['highlighting failed:']));
     expect(highlighted()).toEqual([]);
-    expect(await ask({ type: 'get-mentions' })).toEqual([
-      { enabled: false, hostname: location.hostname, mentions: [] },
-    ]);
-    expect(await ask({ type: 'step-mention', direction: 1 })).toEqual([false]);
+    expect(await ask({ type: 'get-mentions' })).toEqual({ enabled: false, hostname: location.hostname, mentions: [] });
+    expect(await ask({ type: 'step-mention', direction: 1 })).toBe(false);
   });
 
   it('highlight the built-in entries whatever storage holds, with warnings and no error', async () => {
@@ -223,7 +224,7 @@ describe('the first look', () => {
 
   it('loads the highlighter when the popup asks, and answers it', async () => {
     await start();
-    expect(await ask({ type: 'get-mentions' })).toEqual([{ enabled: true, hostname: location.hostname, mentions: [] }]);
+    expect(await ask({ type: 'get-mentions' })).toEqual({ enabled: true, hostname: location.hostname, mentions: [] });
     expect(asked).toEqual(['load-engine']);
   });
 });

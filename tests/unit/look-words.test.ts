@@ -102,6 +102,8 @@ describe('the first look’s words', () => {
     // The words of one text only: a mention lies within one text node.
     expect(index.holdsCandidate('labour')).toBe(false);
     expect(index.holdsCandidate('The UNODC')).toBe(true);
+    const lowerAcronym = new LookIndex(['a:eCPAT']);
+    expect(lowerAcronym.holdsCandidate('with eCPAT')).toBe(true);
     const later = new LookIndex(['a:UNODC']);
     expect(later.holdsCandidate('The Office on Drugs')).toBe(false);
     later.addTerms(['n:drugs office']);

@@ -14,6 +14,27 @@ import { CONJUNCTIONS, SPELLINGS, type TermKind } from './text-fold';
 /** Words a term's patterns make optional or interchangeable: never required. */
 const OPTIONAL = new Set([...Object.keys(CONJUNCTIONS), 'no', 'n', 'de']);
 /**
+ * Words of the glossary's names that everyday text uses often (on news and reference pages in
+ * English and French): a term is first looked for by another of its words where it has one.
+ */
+const EVERYDAY = new Set(
+  (
+    'action against associated council europe european force forces general global good human humans ' +
+    'international labour land migration mission national nations office operation organisation permanent ' +
+    'plan project regional rights security services special union united working ' +
+    'conseil droits europeen europeenne generale homme internationale mondial nationale organisation ' +
+    'protection travail unies'
+  ).split(' '),
+);
+
+/**
+ * How poor a word is as a term's anchor: everyday words, numbers ("29") and the one-letter words
+ * of English ("I", "a") are in most texts. (A dotted acronym's words are single letters.)
+ */
+const anchorPenalty = (word: string) =>
+  (word === 'I' || word === 'A' ? 8 : 0) + (EVERYDAY.has(word) ? 4 : 0) + (/^\d+$/.test(word) ? 2 : 0);
+
+/**
  * Names' words shorter than this are not required ("of", "la", "un"): the look then skips the
  * names' side of most words of a text.
  */
@@ -119,10 +140,12 @@ export class LookIndex {
   /** Whether some acronym starts otherwise than with a capital or a digit (a user's entry may). */
   private acronymsInLowerCase = false;
   /**
-   * One test of the whole text for any required word, done natively before the words are looked
-   * at one by one in script, which costs about 2 µs per text node: most texts have none.
+   * One test, done natively, for the anchor of any term (one of its words, the least everyday):
+   * a text without one holds no candidate, and its words need not be looked at one by one in
+   * script, which costs a few µs per text node.
    */
-  private anyRequired: RegExp[] = [];
+  private anchors: RegExp[] = [];
+  private readonly anchorWords = { a: new Set<string>(), n: new Set<string>() };
   /** The number of the current text. */
   private text = 0;
 
@@ -141,6 +164,8 @@ export class LookIndex {
       this.held.push(0);
       this.heldIn.push(0);
       const map = kind === 'a' ? this.acronyms : this.names;
+      const anchor = [...words].sort((x, y) => anchorPenalty(x) - anchorPenalty(y) || y.length - x.length)[0];
+      if (anchor) this.anchorWords[kind === 'a' ? 'a' : 'n'].add(anchor);
       if (kind === 'a' && words.some((w) => !mayBeAcronym(w))) this.acronymsInLowerCase = true;
       for (const w of words) {
         const known = map.get(w);
@@ -148,19 +173,25 @@ export class LookIndex {
         else map.set(w, { terms: [term], metIn: 0 });
       }
     }
-    const byLength = (map: Map<string, RequiredWord>) => [...map.keys()].sort((a, b) => b.length - a.length);
-    const names = byLength(this.names).map(eitherSpelling);
-    const acronyms = byLength(this.acronyms).map(escapeRegExp);
-    this.anyRequired = [
+    const byLength = (words: Set<string>) => [...words].sort((a, b) => b.length - a.length);
+    const names = byLength(this.anchorWords.n).map(eitherSpelling);
+    const acronyms = byLength(this.anchorWords.a).map(escapeRegExp);
+    this.anchors = [
       ...(acronyms.length ? [new RegExp(`\\b(?:${acronyms.join('|')})\\b`)] : []),
       ...(names.length ? [new RegExp(`\\b(?:${names.join('|')})`, 'i')] : []),
     ];
   }
 
+  /** Whether `text` holds the anchor of some term: if not, it holds no candidate. */
+  mayHoldCandidate(text: string): boolean {
+    const plain = withoutAccents(text);
+    return this.anchors.some((re) => re.test(plain));
+  }
+
   /** Whether `text` holds every word some term requires. */
   holdsCandidate(text: string): boolean {
     const plain = withoutAccents(text);
-    if (!this.anyRequired.some((re) => re.test(plain))) return false;
+    if (!this.anchors.some((re) => re.test(plain))) return false;
     const current = ++this.text;
     for (const word of plain.split(/[^A-Za-z0-9]+/)) {
       if (!word) continue;

@@ -85,8 +85,17 @@ export function watchForCandidates(
   observe(body);
 
   // Most text nodes of a page are the white space between its tags: no word, no lookup.
-  const isCandidate = (node: Text) =>
-    node.data.trim().length > 1 && !NOT_PROSE.has(node.parentNode?.nodeName ?? '') && index.holdsCandidate(node.data);
+  const isProse = (node: Text) => node.data.trim().length > 1 && !NOT_PROSE.has(node.parentNode?.nodeName ?? '');
+  /**
+   * Texts are looked at in batches: one native test of a batch's joined text for any term's
+   * anchor, and only in a batch that has one, each text on its own.
+   */
+  const batch: Text[] = [];
+  const batchHoldsCandidate = () => {
+    const texts = batch.splice(0);
+    if (!texts.length || !index.mayHoldCandidate(texts.map((t) => t.data).join('\n'))) return false;
+    return texts.some((t) => index.holdsCandidate(t.data));
+  };
   let looking = false;
   let measured = false;
 
@@ -95,7 +104,7 @@ export function watchForCandidates(
     while (queue.length && !done.signal.aborted) {
       const node = queue.shift() as Node;
       if (node.nodeType === Node.TEXT_NODE) {
-        if (isCandidate(node as Text)) return true;
+        if (isProse(node as Text) && index.holdsCandidate((node as Text).data)) return true;
         continue;
       }
       if (!(node instanceof Element || node instanceof ShadowRoot)) continue;
@@ -104,14 +113,17 @@ export function watchForCandidates(
       const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
       let n = 0;
       for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-        if (isCandidate(text as Text)) return true;
-        if (++n % NODES_PER_CHECK === 0 && performance.now() - busy.since > SLICE_MS) {
+        if (isProse(text as Text)) batch.push(text as Text);
+        if (++n % NODES_PER_CHECK !== 0) continue;
+        if (batchHoldsCandidate()) return true;
+        if (performance.now() - busy.since > SLICE_MS) {
           busy.ms += performance.now() - busy.since;
           await yieldToPage();
           if (done.signal.aborted) return false;
           busy.since = performance.now();
         }
       }
+      if (batchHoldsCandidate()) return true;
     }
     return false;
   }

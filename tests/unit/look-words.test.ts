@@ -82,6 +82,11 @@ describe('the first look’s words', () => {
       'A group of friends met the council of the town at the office of the mayor, in the land of lakes, in the United States.';
     expect(builtIn.matcher.find(everyday)).toEqual([]);
     expect(index.holdsCandidate(everyday)).toBe(false);
+    // Not even the anchor of a term (its least everyday word): the batch test passes it over.
+    expect(
+      index.mayHoldCandidate('A group of friends met at the office of the mayor, in the United States: I saw it.'),
+    ).toBe(false);
+    expect(index.mayHoldCandidate('under its protocol')).toBe(true);
     // French adult-education GRETA centres: the acronym is there, the matcher decides with evidence.
     expect(index.holdsCandidate(text('quiet-greta-enseignement-fr.html'))).toBe(true);
   });

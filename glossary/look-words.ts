@@ -9,7 +9,7 @@
  * expression of every term's first words cost about 10 ms per page (V8 compiles it to machine
  * code); words cost a split and a lookup per word. Pure: no DOM, no browser APIs.
  */
-import { CONJUNCTIONS, SPELLINGS, type TermKind } from './text-fold';
+import { CONJUNCTIONS, escapeRegExp, SPELLINGS, type TermKind } from './text-fold';
 
 /** Words a term's patterns make optional or interchangeable: never required. */
 const OPTIONAL = new Set([...Object.keys(CONJUNCTIONS), 'no', 'n', 'de']);
@@ -43,17 +43,18 @@ const MIN_NAME_WORD = 3;
 const WORDS_PER_TERM = 3;
 
 /** Word starts written two ways (organis/organiz, labour/labor, programme/program), and the one kept. */
-const SPELLING_STARTS: [from: string, to: string][] = SPELLINGS.flatMap(({ parts, key }) => {
-  // One word both ways: the hyphenated spelling ("co-operation") is two words, so it is optional.
-  if (parts.some((p) => typeof p !== 'string' && p.includes('-'))) return [];
+/** A spelling with a hyphen one way ("co-operation"): two words that way, so never required. */
+const isHyphenated = ({ parts }: (typeof SPELLINGS)[number]) =>
+  parts.some((p) => typeof p !== 'string' && p.includes('-'));
+const SPELLING_STARTS: [from: string, to: string][] = SPELLINGS.flatMap((spelling) => {
+  if (isHyphenated(spelling)) return [];
+  const { parts, key } = spelling;
   let starts = [''];
   for (const part of parts)
     starts = starts.flatMap((s) => (typeof part === 'string' ? [s + part] : part.map((v) => s + v)));
   return starts.map((start): [string, string] => [start, key]);
 }).sort((a, b) => b[0].length - a[0].length);
-const HYPHENATED_SPELLINGS = SPELLINGS.filter(({ parts }) =>
-  parts.some((p) => typeof p !== 'string' && p.includes('-')),
-).map(({ key }) => key);
+const HYPHENATED_SPELLINGS = SPELLINGS.filter(isHyphenated).map(({ key }) => key);
 
 /** Whether a word may start with one of the spellings (one test, before the loop over them). */
 const SPELLING_START = new RegExp(`^(?:${SPELLING_STARTS.map(([from]) => from).join('|')})`);
@@ -78,14 +79,13 @@ const ACCENTED = /[\u00C0-\u024F]/;
 const withoutAccents = (text: string) =>
   ACCENTED.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
 
+/** What separates words for the look: anything but ASCII letters and digits. */
+const NOT_WORD = /[^A-Za-z0-9]+/;
+
 /** The words of a text: accents stripped, split on anything but ASCII letters and digits, case kept. */
 export function lookWords(text: string): string[] {
-  return withoutAccents(text)
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
+  return withoutAccents(text).split(NOT_WORD).filter(Boolean);
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A required name's word as a pattern that takes either spelling ("organi(?:s|z)ation"). */
 function eitherSpelling(word: string): string {
@@ -193,7 +193,7 @@ export class LookIndex {
     const plain = withoutAccents(text);
     if (!this.anchors.some((re) => re.test(plain))) return false;
     const current = ++this.text;
-    for (const word of plain.split(/[^A-Za-z0-9]+/)) {
+    for (const word of plain.split(NOT_WORD)) {
       if (!word) continue;
       const acronym = this.acronymsInLowerCase || mayBeAcronym(word) ? this.acronyms.get(word) : undefined;
       if (acronym && this.meet(acronym, current)) return true;

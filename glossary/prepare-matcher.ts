@@ -16,6 +16,7 @@ import type { Glossary } from './schema';
 import {
   APOSTROPHES,
   CONJUNCTIONS,
+  escapeRegExp,
   HYPHENS,
   NUMBER_SIGN,
   normalizeKey,
@@ -41,8 +42,6 @@ export interface MatcherOptions {
 export const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_]`;
 const SPACE = String.raw`\s+`;
 const HYPHEN_OR_SPACE = String.raw`(?:[${HYPHENS}]\s*|\s+)`;
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** A character class matching `ch` in either case, with or without its accent. */
 const letterClasses = new Map<string, string>();

@@ -36,7 +36,8 @@ export interface Spelling {
   key: string;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** `s` as a regular expression that matches it literally. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 function spelling(key: string, parts: readonly SpellingPart[]): Spelling {
   const source = parts

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM } from '../e2e/chromium';
+import { CHROME_BUILD, CHROMIUM, CHROMIUM_FLAGS } from '../e2e/chromium';
 
 export const EMPTY_EXTENSION = resolve(import.meta.dirname, 'empty-extension');
 /** The mark the empty extension's content script leaves, so that we know it ran. */
@@ -26,12 +26,7 @@ async function launch(name: string, extensionDir?: string): Promise<Profile> {
     headless: true,
     viewport: { width: 1100, height: 800 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });

@@ -32,6 +32,15 @@ export function answering(parts: readonly (readonly [part: string, answer: Conte
   };
 }
 
+/** The index `step` places from `at` in a list of `length`, going round (`at` is -1 before the first). */
+export const stepRound = (at: number, step: number, length: number): number => (at + step + length) % length;
+
+/** The highlight whose card is open (shown or pinned), if any. */
+export function cardMark(card: KeyboardCard | undefined): Element | null {
+  const state = card?.state;
+  return state?.kind === 'shown' || state?.kind === 'pinned' ? state.target.mark : null;
+}
+
 /** Scrolls a highlight into view and flashes it. */
 export function flash(ctx: ContentScriptContext, mark: Element): void {
   mark.scrollIntoView({ block: 'center', behavior: 'instant' });
@@ -61,7 +70,7 @@ export function answerPopup(ctx: ContentScriptContext, highlighting: MentionSour
     if (request.type !== 'show-mention') return undefined;
     const marks = highlighting.marksOf(request.id);
     if (marks.length === 0) return Promise.resolve(false);
-    const index = ((cursor.get(request.id) ?? -1) + 1) % marks.length;
+    const index = stepRound(cursor.get(request.id) ?? -1, 1, marks.length);
     cursor.set(request.id, index);
     flash(ctx, marks[index] as Element);
     return Promise.resolve(true);
@@ -87,10 +96,9 @@ export function answerKeyboard(
     if (request.type !== 'step-mention') return undefined;
     const marks = drawnMarks();
     if (marks.length === 0) return Promise.resolve(false);
-    const state = card?.state;
-    const current = state?.kind === 'shown' || state?.kind === 'pinned' ? state.target.mark : null;
+    const current = cardMark(card);
     const at = current ? marks.indexOf(current) : -1;
-    const next = marks[(at + request.direction + marks.length) % marks.length] as Element;
+    const next = marks[stepRound(at, request.direction, marks.length)] as Element;
     flash(ctx, next);
     card?.openByKeyboard(next);
     return Promise.resolve(true);

@@ -6,10 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type MentionsReply, parseContentRequest } from '../lib/messages';
+import type { MentionsReply } from '../lib/messages';
 import { isDrawn } from './highlight-style';
-import { flash, type KeyboardCard } from './mention-messages';
-import { guarded } from './parts';
+import { answering, cardMark, flash, type KeyboardCard, stepRound } from './mention-messages';
 import type { MentionPlace } from './pdf-mentions';
 import { PLACE_ATTRIBUTE, type Reader } from './reader';
 
@@ -40,39 +39,42 @@ export function answerInReader(ctx: ContentScriptContext, reader: Reader, card: 
     return mark;
   };
 
-  const listener = guarded('the reader’s messages', (message: unknown) => {
-    const request = parseContentRequest(message);
-    if (request?.type === 'get-mentions') {
-      const reply: MentionsReply = {
-        enabled: reader.enabled(),
-        hostname: reader.host(),
-        mentions: [...reader.counts()],
-      };
-      return Promise.resolve(reply);
-    }
-    if (request?.type === 'show-mention') {
-      const places = reader.places().filter((place) => reader.mentionAt(place)?.id === request.id);
-      if (places.length === 0) return Promise.resolve(false);
-      const index = ((cursor.get(request.id) ?? -1) + 1) % places.length;
-      cursor.set(request.id, index);
-      return go(places[index]).then(Boolean);
-    }
-    if (request?.type === 'step-mention') {
-      const places = drawnPlaces();
-      if (places.length === 0) return Promise.resolve(false);
-      return (async () => {
-        const state = card?.state;
-        const current = state?.kind === 'shown' || state?.kind === 'pinned' ? state.target.mark : null;
-        const at = current
-          ? places.findIndex((p) => `${p.page}:${p.index}` === current.getAttribute(PLACE_ATTRIBUTE))
-          : -1;
-        const mark = await go(places[(at + request.direction + places.length) % places.length]);
-        if (mark) card?.openByKeyboard(mark);
-        return Boolean(mark);
-      })();
-    }
-    return undefined;
-  });
+  const listener = answering([
+    [
+      'the reader’s messages',
+      (request) => {
+        if (request.type === 'get-mentions') {
+          const reply: MentionsReply = {
+            enabled: reader.enabled(),
+            hostname: reader.host(),
+            mentions: [...reader.counts()],
+          };
+          return Promise.resolve(reply);
+        }
+        if (request.type === 'show-mention') {
+          const places = reader.places().filter((place) => reader.mentionAt(place)?.id === request.id);
+          if (places.length === 0) return Promise.resolve(false);
+          const index = stepRound(cursor.get(request.id) ?? -1, 1, places.length);
+          cursor.set(request.id, index);
+          return go(places[index]).then(Boolean);
+        }
+        if (request.type === 'step-mention') {
+          const places = drawnPlaces();
+          if (places.length === 0) return Promise.resolve(false);
+          return (async () => {
+            const current = cardMark(card);
+            const at = current
+              ? places.findIndex((p) => `${p.page}:${p.index}` === current.getAttribute(PLACE_ATTRIBUTE))
+              : -1;
+            const mark = await go(places[stepRound(at, request.direction, places.length)]);
+            if (mark) card?.openByKeyboard(mark);
+            return Boolean(mark);
+          })();
+        }
+        return undefined;
+      },
+    ],
+  ]);
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }

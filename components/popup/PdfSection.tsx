@@ -22,7 +22,7 @@ export function PdfSection(props: { url: string }) {
   return (
     <div class="pp-site" data-testid="pdf">
       <p class="pp-note">{t('popup_pdfHint')}</p>
-      <button type="button" class="pp-button pp-button--primary" onClick={() => void open()}>
+      <button type="button" class="pl-button pp-button--primary" onClick={() => void open()}>
         {t('popup_openInReader')}
       </button>
       {refused && (

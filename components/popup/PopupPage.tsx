@@ -58,7 +58,7 @@ export function PopupPage() {
     <div class="pp">
       <header class="pp-header">
         <h1 class="pp-title">{t('extName')}</h1>
-        <button type="button" class="pp-button" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="pl-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup_options')}
         </button>
       </header>

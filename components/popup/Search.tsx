@@ -89,7 +89,7 @@ export function Search(props: { entries: readonly Entry[]; lang: Language; child
         props.children
       ) : shown ? (
         <div class="pp-entry">
-          <button type="button" class="pp-button pp-back" onClick={back}>
+          <button type="button" class="pl-button pp-back" onClick={back}>
             <span aria-hidden="true">← </span>
             {trail.length > 1 ? t('popup_back') : t('popup_backToResults')}
           </button>

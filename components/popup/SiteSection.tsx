@@ -44,7 +44,7 @@ export function SiteSection(props: {
         <p class="pp-note">
           {settings?.activation === 'on-request' ? t('popup_notRunning_onRequest') : t('popup_notRunning')}
         </p>
-        <button type="button" class="pp-button pp-button--primary" onClick={props.onHighlight}>
+        <button type="button" class="pl-button pp-button--primary" onClick={props.onHighlight}>
           {t('popup_highlightPage')}
         </button>
       </div>

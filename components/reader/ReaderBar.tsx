@@ -57,7 +57,7 @@ export function ReaderBar(props: {
   return (
     <header class="rd-bar">
       <h1 class="rd-title">{t('reader_title')}</h1>
-      <label class="rd-button rd-file">
+      <label class="pl-button rd-button rd-file">
         {t('reader_openFile')}
         <input
           type="file"
@@ -74,7 +74,7 @@ export function ReaderBar(props: {
             {open.name}
           </span>
           <nav class="rd-nav" aria-label={t('reader_navigation')}>
-            <button type="button" class="rd-button" onClick={() => go((snapshot?.page ?? 1) - 1)}>
+            <button type="button" class="pl-button rd-button" onClick={() => go((snapshot?.page ?? 1) - 1)}>
               {t('reader_previousPage')}
             </button>
             <label class="rd-page-input">
@@ -91,7 +91,7 @@ export function ReaderBar(props: {
               />
             </label>
             <span class="rd-count">{t('reader_pageCount', String(open.pages))}</span>
-            <button type="button" class="rd-button" onClick={() => go((snapshot?.page ?? 1) + 1)}>
+            <button type="button" class="pl-button rd-button" onClick={() => go((snapshot?.page ?? 1) + 1)}>
               {t('reader_nextPage')}
             </button>
           </nav>
@@ -99,7 +99,7 @@ export function ReaderBar(props: {
             <legend class="pl-sr-only">{t('reader_zoom')}</legend>
             <button
               type="button"
-              class="rd-button"
+              class="pl-button rd-button"
               aria-label={t('reader_zoomOut')}
               disabled={zoomAt <= 0}
               onClick={() => reader?.setZoom(ZOOMS[zoomAt - 1] ?? 1)}
@@ -109,7 +109,7 @@ export function ReaderBar(props: {
             <output class="rd-zoom-value">{Math.round((snapshot?.zoom ?? 1) * 100)} %</output>
             <button
               type="button"
-              class="rd-button"
+              class="pl-button rd-button"
               aria-label={t('reader_zoomIn')}
               disabled={zoomAt >= ZOOMS.length - 1}
               onClick={() => reader?.setZoom(ZOOMS[zoomAt + 1] ?? 1)}

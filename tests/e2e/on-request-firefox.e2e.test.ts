@@ -5,7 +5,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { FIRST_LOOK_MEASURE } from '../../page/first-look';
 import { type FirefoxWithExtension, launchFirefox, openExtensionPage } from './firefox';
+import { contentScriptState } from './frame-state';
 import { FIXTURES, type StaticServer, startServer } from './server';
 
 let ff: FirefoxWithExtension;
@@ -50,16 +52,9 @@ async function tabIdOf(page: Page): Promise<number> {
   )) as number;
 }
 
-/** For each frame, whether the content script started there and how many highlights it has. */
+/** For each frame, whether the content script ran there and how many highlights it has. */
 const frames = (page: Page) =>
-  Promise.all(
-    page.frames().map((frame) =>
-      frame.evaluate(() => ({
-        started: performance.getEntriesByName('palermo-lens:startup').length > 0,
-        highlights: document.querySelectorAll('palermo-mark').length,
-      })),
-    ),
-  );
+  Promise.all(page.frames().map((frame) => frame.evaluate(contentScriptState, FIRST_LOOK_MEASURE)));
 
 describe('only when I ask (Firefox ESR, built extension)', () => {
   it('reads no page before the user asks, then the one tab asked for, all its frames; back to always, every page', async () => {

@@ -5,7 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FIRST_LOOK_MEASURE } from '../../page/first-look';
 import { axeViolations, openOptions, openPopup, openTab, worker } from './extension-pages';
+import { contentScriptState } from './frame-state';
 import { setSettings, startHarness, waitForPass } from './harness';
 
 const h = startHarness();
@@ -24,19 +26,9 @@ async function registration(expected: boolean): Promise<void> {
   await expect.poll(async () => (await registered()).length > 0, { timeout: 10_000 }).toBe(expected);
 }
 
-/**
- * For each frame of the page, whether the content script started there (its start-up measure) and
- * how many highlights the frame has. The content script records the measure whatever the page.
- */
+/** For each frame of the page, whether the content script ran there and how many highlights it has. */
 const frames = (page: Page) =>
-  Promise.all(
-    page.frames().map((frame) =>
-      frame.evaluate(() => ({
-        started: performance.getEntriesByName('palermo-lens:startup').length > 0,
-        highlights: document.querySelectorAll('palermo-mark').length,
-      })),
-    ),
-  );
+  Promise.all(page.frames().map((frame) => frame.evaluate(contentScriptState, FIRST_LOOK_MEASURE)));
 
 describe('only when I ask (Chromium, built extension)', () => {
   it('reads no page before the user asks, then the one tab asked for, all its frames; back to always, every page', async () => {

@@ -9,6 +9,6 @@ import { startEngine } from '../page/engine';
 import { ENGINE_GLOBAL, type EngineFactory } from '../page/first-look';
 
 export default defineUnlistedScript(() => {
-  const factory: EngineFactory = (ctx, started) => startEngine(ctx, preparedMatcher, started);
+  const factory: EngineFactory = (ctx) => startEngine(ctx, preparedMatcher);
   (globalThis as Record<string, unknown>)[ENGINE_GLOBAL] = factory;
 });

@@ -16,10 +16,10 @@ import { createHighlighting } from './highlighting';
 import { answering, answerKeyboard, answerPopup, type ContentAnswer } from './mention-messages';
 import { startPart } from './parts';
 
-/** Starts the parts in this frame; `started` is when the content script started (performance.now()). */
-export function startEngine(ctx: ContentScriptContext, prepared: PreparedMatcher, startedAt: number): Engine {
+/** Starts the parts in this frame. */
+export function startEngine(ctx: ContentScriptContext, prepared: PreparedMatcher): Engine {
   const highlighting = startPart('highlighting', () =>
-    createHighlighting({ signal: ctx.signal, prepared, started: startedAt, onCleared: () => card?.close() }),
+    createHighlighting({ signal: ctx.signal, prepared, onCleared: () => card?.close() }),
   );
   const update = (change: (s: Settings) => Settings) => highlighting?.update(change);
   const card = startPart('the card', () =>

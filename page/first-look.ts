@@ -27,8 +27,8 @@ export const FIRST_LOOK_MEASURE = 'palermo-lens:first-look';
 export interface Engine {
   answer(message: unknown): Promise<unknown> | undefined;
 }
-/** What engine.js leaves: starts the highlighter; `started` is when the content script started. */
-export type EngineFactory = (ctx: ContentScriptContext, started: number) => Engine;
+/** What engine.js leaves: starts the highlighter. */
+export type EngineFactory = (ctx: ContentScriptContext) => Engine;
 
 const SLICE_MS = 8;
 const NODES_PER_CHECK = 256;
@@ -160,12 +160,12 @@ export function watchForCandidates(
 }
 
 /** Starts the first look in this frame (the content script's `main`). */
-export function startFirstLook(ctx: ContentScriptContext, builtInTerms: string, started: number): void {
+export function startFirstLook(ctx: ContentScriptContext, builtInTerms: string): void {
   let engine: Promise<Engine | undefined> | undefined;
   const loadEngine = () => {
     watch.stop();
     engine ??= frameScriptExport<EngineFactory>(ENGINE_GLOBAL, { type: 'load-engine' }, 'the highlighter’s script')
-      .then((start) => (ctx.isValid ? start(ctx, started) : undefined))
+      .then((start) => (ctx.isValid ? start(ctx) : undefined))
       .catch((error: unknown) => {
         reportFailure('highlighting', error);
         return undefined;

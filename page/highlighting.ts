@@ -32,8 +32,6 @@ export interface HighlightingOptions {
   prepared: PreparedMatcher;
   /** Called when the highlights are taken off because the site was switched off. */
   onCleared?: () => void;
-  /** When the content script started (performance.now()), for the start-up measure. */
-  started: number;
 }
 
 export interface Highlighting {
@@ -155,7 +153,6 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
 
   return {
     async start() {
-      const compiled = performance.now();
       const [initial, initialCustom] = await Promise.all([
         loadSettings(),
         loadStoredCustomEntries()
@@ -166,15 +163,7 @@ export function createHighlighting(options: HighlightingOptions): Highlighting {
           }),
       ]);
       if (initialCustom.length) takeCustomEntries(initialCustom);
-      const loaded = performance.now();
       apply(initial);
-      // Main-thread cost of starting, without the wait for storage (the first pass has its own measure).
-      const busyMs = compiled - options.started + (performance.now() - loaded);
-      performance.measure('palermo-lens:startup', {
-        start: options.started,
-        end: performance.now(),
-        detail: { busyMs },
-      });
       watchSettings(guarded('highlighting', apply), signal);
       // Checked in turn: an answer that comes after a newer value was asked for is dropped.
       let asked = 0;

@@ -16,8 +16,7 @@ export default defineContentScript({
   registration: 'runtime',
   matches: ['<all_urls>'],
   main(ctx) {
-    const started = performance.now();
     if (!document.body) return;
-    startPart('highlighting', () => startFirstLook(ctx, lookTerms, started));
+    startPart('highlighting', () => startFirstLook(ctx, lookTerms));
   },
 });

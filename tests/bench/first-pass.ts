@@ -10,6 +10,7 @@ import { glossary } from '../../glossary';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { FIRST_LOOK_MEASURE } from '../../page/first-look';
 import type { PassStats } from '../../page/highlighter';
+import { isSettled, SETTLED_MEASURES } from '../e2e/frame-state';
 import { offlinePage, type Profile, type Profiles } from './browsers';
 import { median } from './report';
 
@@ -171,13 +172,7 @@ async function afterFirstPass(page: Page, ours: Profile) {
 
 /** A page's settled state: the first look's measure, and the first pass if it loaded the highlighter. */
 async function settledMeasures(page: Page): Promise<{ look: Measure; pass: Measure | undefined }> {
-  await page.waitForFunction(
-    ([pass, look]) =>
-      performance.getEntriesByName(pass as string).length > 0 ||
-      performance.getEntriesByName(look as string).some((m) => (m as PerformanceMeasure).detail?.candidate === false),
-    [HIGHLIGHT, FIRST_LOOK_MEASURE],
-    { timeout: 120_000 },
-  );
+  await page.waitForFunction(isSettled, SETTLED_MEASURES, { timeout: 120_000 });
   const [look] = await measures(page, FIRST_LOOK_MEASURE);
   const [pass] = await measures(page, HIGHLIGHT);
   if (!look) throw new Error('no first look');

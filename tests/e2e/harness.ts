@@ -2,9 +2,9 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { FIRST_LOOK_MEASURE } from '../../page/first-look';
 import { type ExtensionBrowser, launchChromium } from './chromium';
 import { store } from './extension-pages';
+import { isSettled, SETTLED_MEASURES } from './frame-state';
 import { FIXTURES, type Route, type StaticServer, startServer } from './server';
 
 export interface Harness {
@@ -46,13 +46,7 @@ export async function waitForPass(page: Page, after = 0, timeout = 15_000): Prom
  * Whether the extension is done with a page as loaded: a highlight pass has finished, or the
  * content script's first look found nothing and left the highlighter unloaded.
  */
-export const settled = (page: Page | Frame) =>
-  page.evaluate(
-    ({ pass, look }) =>
-      performance.getEntriesByName(pass).length > 0 ||
-      performance.getEntriesByName(look).some((m) => (m as PerformanceMeasure).detail?.candidate === false),
-    { pass: 'palermo-lens:highlight', look: FIRST_LOOK_MEASURE },
-  );
+export const settled = (page: Page | Frame) => page.evaluate(isSettled, SETTLED_MEASURES);
 
 /**
  * Opens a page, collecting its uncaught errors, and waits until the extension is done with it (the

@@ -14,12 +14,21 @@ const readGlossary = () =>
  * content script's first look at a frame (glossary/look-words.ts, page/first-look.ts).
  */
 function preparedMatcher(): Plugin {
+  /** Prepared once per build (both modules come from it), again when a rebuild starts. */
+  let prepared: ReturnType<typeof prepareMatcher> | undefined;
+  const glossaryPrepared = () => {
+    prepared ??= prepareMatcher(readGlossary());
+    return prepared;
+  };
   const modules: Record<string, () => unknown> = {
-    'virtual:prepared-matcher': () => prepareMatcher(readGlossary()),
-    'virtual:look-terms': () => prepareMatcher(readGlossary()).lookTerms.join('\n'),
+    'virtual:prepared-matcher': glossaryPrepared,
+    'virtual:look-terms': () => glossaryPrepared().lookTerms.join('\n'),
   };
   return {
     name: 'palermo-lens:prepared-matcher',
+    buildStart() {
+      prepared = undefined;
+    },
     resolveId: (source) => (Object.hasOwn(modules, source) ? `\0${source}` : undefined),
     load(resolved) {
       const make = modules[resolved.replace(/^\0/, '')];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { prepareMatcher } from './glossary/prepare-matcher';
+import { prepareLookTerms, prepareMatcher } from './glossary/prepare-matcher';
 import { parseGlossary } from './glossary/schema';
 import { GECKO_ID } from './lib/gecko-id';
 
@@ -14,20 +14,22 @@ const readGlossary = () =>
  * content script's first look at a frame (glossary/look-words.ts, page/first-look.ts).
  */
 function preparedMatcher(): Plugin {
-  /** Prepared once per build (both modules come from it), again when a rebuild starts. */
-  let prepared: ReturnType<typeof prepareMatcher> | undefined;
-  const glossaryPrepared = () => {
-    prepared ??= prepareMatcher(readGlossary());
-    return prepared;
+  /** Prepared once per build (both modules come from the same glossary), again when a rebuild starts. */
+  let prepared: { matcher?: ReturnType<typeof prepareMatcher>; look?: ReturnType<typeof prepareLookTerms> } = {};
+  let glossary: ReturnType<typeof readGlossary> | undefined;
+  const read = () => {
+    glossary ??= readGlossary();
+    return glossary;
   };
   const modules: Record<string, () => unknown> = {
-    'virtual:prepared-matcher': glossaryPrepared,
-    'virtual:look-terms': () => glossaryPrepared().lookTerms.join('\n'),
+    'virtual:prepared-matcher': () => (prepared.matcher ??= prepareMatcher(read())),
+    'virtual:look-terms': () => (prepared.look ??= prepareLookTerms(read())),
   };
   return {
     name: 'palermo-lens:prepared-matcher',
     buildStart() {
-      prepared = undefined;
+      prepared = {};
+      glossary = undefined;
     },
     resolveId: (source) => (Object.hasOwn(modules, source) ? `\0${source}` : undefined),
     load(resolved) {

@@ -11,7 +11,8 @@
  * more expression, with which a page's evidence is counted (page-evidence.ts).
  */
 import type { Category } from './categories';
-import { requiredWords } from './look-words';
+import type { LookTerms } from './look-index';
+import { lookTerms, requiredWords } from './look-terms';
 import type { Glossary } from './schema';
 import {
   APOSTROPHES,
@@ -28,6 +29,7 @@ import {
   type TermKind,
   termKey,
 } from './text-fold';
+import { trieSource } from './trie-source';
 import { glossaryForms, type TermForm } from './variants';
 
 export interface MatcherOptions {
@@ -143,44 +145,6 @@ function acronymUnits(acronym: string): string[] {
     .flatMap((word, i) => [...(i ? [SPACE] : []), ...[...word].map(escapeRegExp)]);
 }
 
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  terminal: boolean;
-  /** The most units below this node: longer branches are tried first. */
-  depth: number;
-}
-
-/**
- * One expression for all terms, shaped as a trie so that each position of the text is tested
- * against a few first units rather than against every term. Optional endings are greedy, so the
- * longest term wins and shorter ones are found by backtracking.
- */
-function trieSource(terms: readonly string[][]): string {
-  const root: TrieNode = { children: new Map(), terminal: false, depth: 0 };
-  for (const units of terms) {
-    let node = root;
-    for (const [i, unit] of units.entries()) {
-      let child = node.children.get(unit);
-      if (!child) {
-        child = { children: new Map(), terminal: false, depth: 0 };
-        node.children.set(unit, child);
-      }
-      node.depth = Math.max(node.depth, units.length - i);
-      node = child;
-    }
-    node.terminal = true;
-  }
-  const emit = (node: TrieNode): string => {
-    const branches = [...node.children]
-      .sort((a, b) => b[1].depth - a[1].depth)
-      .map(([unit, child]) => unit + emit(child));
-    if (branches.length === 0) return '';
-    if (branches.length === 1 && !node.terminal) return branches[0] as string;
-    return `(?:${branches.join('|')})${node.terminal ? '?' : ''}`;
-  };
-  return emit(root);
-}
-
 /** A class of every character a term can start with (past optional leading units, such as quotes). */
 function firstCharClass(terms: readonly string[][]): string {
   const chars = new Set<string>();
@@ -258,19 +222,37 @@ export const groupKey = (kind: TermKind, foldedWord: string) => `${kind === 'nam
 export interface PreparedMatcher {
   /** The combined expression of the terms' first two words. */
   source: string;
-  /** The words each term requires, for the content script's first look (look-words.ts). */
-  lookTerms: string[];
   /** The groups of terms, by group key (kind and first word). */
   groups: [key: string, group: PreparedGroup][];
   /** Every context word: the combined expression a page's evidence is counted with, and those in capitals. */
   contextWords: { source: string; acronyms: string[] };
 }
 
-export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {}): PreparedMatcher {
+/** The terms a matcher is made of: the shown entries' listed forms, then their generated ones. */
+function* matchedForms(glossary: Glossary, options: MatcherOptions): Generator<[Glossary[number], TermForm]> {
   const categories = options.categories ? new Set(options.categories) : null;
+  const entries = glossary.filter(
+    (entry) => (!categories || categories.has(entry.category)) && !options.hiddenIds?.has(entry.id),
+  );
+  // Generated from the whole glossary (an issuer may be hidden), then matched for the entries shown.
+  const forms = glossaryForms(glossary);
+  for (const entry of entries) for (const form of forms.get(entry.id)?.listed ?? []) yield [entry, form];
+  for (const entry of entries) for (const form of forms.get(entry.id)?.generated ?? []) yield [entry, form];
+}
+
+/**
+ * The words each term of the matcher requires, for the content script's first look at a frame
+ * (look-words.ts): at build time for the glossary, in the background for the user's entries.
+ */
+export function prepareLookTerms(glossary: Glossary, options: MatcherOptions = {}): LookTerms {
+  const lines = new Set<string>();
+  for (const [, { kind, text }] of matchedForms(glossary, options)) lines.add(requiredWords(kind, text));
+  return lookTerms(lines);
+}
+
+export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {}): PreparedMatcher {
   const groups = new Map<string, { kind: TermKind; units: Map<string, string[]>; terms: Map<string, PreparedTerm> }>();
   const starts = new Map<string, string[]>();
-  const lookTerms = new Set<string>();
   const contextWords = new Map<string, string[]>();
   const evidenceOf = (form: TermForm): PreparedEvidence | null => {
     if (!form.context) return null;
@@ -295,7 +277,6 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
     group.units.set(termKeyText, termUnits);
     const start = firstTwoWords(termUnits);
     starts.set(start.join(''), start);
-    lookTerms.add(requiredWords(kind, text));
     group.terms.set(termKeyText, {
       id: entry.id,
       category: entry.category,
@@ -305,20 +286,13 @@ export function prepareMatcher(glossary: Glossary, options: MatcherOptions = {})
       ...(form.proper && { proper: true as const }),
     });
   };
-  const entries = glossary.filter(
-    (entry) => (!categories || categories.has(entry.category)) && !options.hiddenIds?.has(entry.id),
-  );
-  // Generated from the whole glossary (an issuer may be hidden), then matched for the entries shown.
-  const forms = glossaryForms(glossary);
-  for (const entry of entries) for (const form of forms.get(entry.id)?.listed ?? []) add(entry, form);
-  for (const entry of entries) for (const form of forms.get(entry.id)?.generated ?? []) add(entry, form);
+  for (const [entry, form] of matchedForms(glossary, options)) add(entry, form);
   const words = [...starts.values()];
   // The look-ahead for a possible first character lets the engine skip most positions at once.
   const source = words.length ? `(?=${firstCharClass(words)})(?<!${WORD_CHAR})${trieSource(words)}` : '(?!)';
   const contextUnits = [...contextWords.values()];
   return {
     source,
-    lookTerms: [...lookTerms],
     groups: [...groups].flatMap(([key, g]) =>
       chunks(g.units).map((chunk): [string, PreparedGroup] => [
         key,
@@ -370,7 +344,6 @@ export function mergePrepared(a: PreparedMatcher, b: PreparedMatcher): PreparedM
   if (a.groups.length === 0) return b;
   return {
     source: `(?:${a.source})|(?:${b.source})`,
-    lookTerms: [...a.lookTerms, ...b.lookTerms],
     groups: [...a.groups, ...b.groups],
     contextWords: {
       source: `(?:${a.contextWords.source})|(?:${b.contextWords.source})`,

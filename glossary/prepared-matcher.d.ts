@@ -3,7 +3,7 @@ declare module 'virtual:prepared-matcher' {
   export default prepared;
 }
 declare module 'virtual:look-terms' {
-  /** The words each built-in term requires (`PreparedMatcher['lookTerms']`), one term per line. */
-  const lines: string;
-  export default lines;
+  /** The built-in terms as the content script's first look uses them (`prepareLookTerms`). */
+  const terms: import('./look-index').LookTerms;
+  export default terms;
 }

@@ -10,6 +10,9 @@
  * and "et": "forced or compulsory labour", "forced and compulsory labour") and British or American
  * spelling; acronyms fold white space only (they match case-sensitively).
  */
+import { SPELLINGS } from './spellings';
+
+export { escapeRegExp, SPELLINGS, type Spelling, type SpellingPart } from './spellings';
 
 export const APOSTROPHES = "'’ʼ‘`";
 export const HYPHENS = '-‐‑‒–';
@@ -22,36 +25,6 @@ export const NUMBER_SIGN = String.raw`(?:[Nn][oº°]\.?|№)\s*`;
 export const CONJUNCTIONS: Readonly<Record<string, string>> = { or: 'and', and: 'and', ou: 'et', et: 'et' };
 
 export const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
-
-/** Part of a spelling: fixed letters, or a choice between variants ('' for none, '-' for any hyphen). */
-export type SpellingPart = string | readonly string[];
-
-/** A word start written differently in British and American English, and the one form it folds to. */
-export interface Spelling {
-  /** Matches either spelling at the start of a lower-case word. */
-  re: RegExp;
-  /** The spelling, from which matcher.ts builds its pattern. */
-  parts: readonly SpellingPart[];
-  /** What `normalizeKey` turns either spelling into. */
-  key: string;
-}
-
-/** `s` as a regular expression that matches it literally. */
-export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
-function spelling(key: string, parts: readonly SpellingPart[]): Spelling {
-  const source = parts
-    .map((p) => (typeof p === 'string' ? escapeRegExp(p) : `(?:${p.map(escapeRegExp).join('|')})`))
-    .join('');
-  return { re: new RegExp(`^${source}`), parts, key };
-}
-
-export const SPELLINGS: readonly Spelling[] = [
-  spelling('organis', ['organi', ['s', 'z']]),
-  spelling('labour', ['labo', ['u', ''], 'r']),
-  spelling('cooperation', ['co', ['-', ''], 'operation']),
-  spelling('programme', ['program', ['me', '']]),
-];
 
 // Lower case by now, accents stripped ("nº" keeps its ordinal indicator, "n°" its degree sign).
 const NUMBER_SIGN_BEFORE_NUMBER = /(?<![\p{L}\p{N}])(?:n[oº°]\.?|№)\s*(?=\p{N})/gu;

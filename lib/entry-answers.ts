@@ -5,7 +5,8 @@
  */
 import { entryById, glossary } from '../glossary';
 import { describeDropped, storedCustomEntries } from '../glossary/custom-entries';
-import { prepareMatcher } from '../glossary/prepare-matcher';
+import type { LookTerms } from '../glossary/look-index';
+import { prepareLookTerms } from '../glossary/prepare-matcher';
 import type { Entry } from '../glossary/schema';
 import type { CustomEntriesReply } from './messages';
 
@@ -19,7 +20,6 @@ export function checkStoredEntries(value: unknown): CustomEntriesReply {
 }
 
 /** The words each of the user's stored entries (the valid ones) requires, for the content script's first look. */
-export function customLookTerms(value: unknown): { terms: string[] } {
-  const { entries } = checkStoredEntries(value);
-  return { terms: entries.length ? prepareMatcher(entries).lookTerms : [] };
+export function customLookTerms(value: unknown): { terms: LookTerms } {
+  return { terms: prepareLookTerms(checkStoredEntries(value).entries) };
 }

@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { LookIndex } from '../glossary/look-words';
+import { isLookTerms, LookIndex, type LookTerms } from '../glossary/look-index';
 import type { BackgroundRequest } from '../lib/messages';
 import { CUSTOM_ENTRIES_KEY, holdsNoEntries } from '../lib/stored-entries';
 import { frameScriptExport } from './frame-script';
@@ -57,7 +57,9 @@ export function watchForCandidates(
   const stop = () => done.abort();
   signal.addEventListener('abort', stop, { once: true, signal: done.signal });
   const roots: (HTMLElement | ShadowRoot)[] = [body];
+  /** What is left to look at, from `next` on. */
   const queue: Node[] = [body];
+  let next = 0;
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'characterData') queue.push(record.target);
@@ -84,25 +86,23 @@ export function watchForCandidates(
   );
   observe(body);
 
-  // Most text nodes of a page are the white space between its tags: no word, no lookup.
-  const isProse = (node: Text) => node.data.trim().length > 1 && !NOT_PROSE.has(node.parentNode?.nodeName ?? '');
-  /**
-   * Texts are looked at in batches: one native test of a batch's joined text for any term's
-   * anchor, and only in a batch that has one, each text on its own.
-   */
+  /** Text there is prose (its words count): checked only where a batch may hold a candidate. */
+  const isProse = (node: Text) => !NOT_PROSE.has(node.parentNode?.nodeName ?? '');
+  /** Texts are looked at in batches: one native search of a batch for the terms' anchors. */
   const batch: Text[] = [];
+  const batchTexts: string[] = [];
   const batchHoldsCandidate = () => {
-    const texts = batch.splice(0);
-    if (!texts.length || !index.mayHoldCandidate(texts.map((t) => t.data).join('\n'))) return false;
-    return texts.some((t) => index.holdsCandidate(t.data));
+    const nodes = batch.splice(0);
+    const texts = batchTexts.splice(0);
+    return nodes.length > 0 && index.findCandidate(texts, (i) => isProse(nodes[i] as Text)) >= 0;
   };
   let looking = false;
   let measured = false;
 
   /** Looks at what is queued; true at the first candidate. */
   async function lookAtQueue(busy: { ms: number; since: number }): Promise<boolean> {
-    while (queue.length && !done.signal.aborted) {
-      const node = queue.shift() as Node;
+    for (; next < queue.length && !done.signal.aborted; next++) {
+      const node = queue[next] as Node;
       if (node.nodeType === Node.TEXT_NODE) {
         if (isProse(node as Text) && index.holdsCandidate((node as Text).data)) return true;
         continue;
@@ -110,10 +110,17 @@ export function watchForCandidates(
       if (!(node instanceof Element || node instanceof ShadowRoot)) continue;
       if (node instanceof Element && node.shadowRoot) shadowRoots.meet(node);
       for (const host of shadowHostsUnder(node)) shadowRoots.meet(host);
+      // The whole part's text at once, without a wrapper per text node: on most pages, all it takes.
+      if (!index.mayHoldCandidateWithin(node.textContent ?? '')) continue;
       const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
       let n = 0;
-      for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-        if (isProse(text as Text)) batch.push(text as Text);
+      for (let text = texts.nextNode() as Text | null; text; text = texts.nextNode() as Text | null) {
+        // Most text nodes of a page are the white space between its tags, or a letter.
+        const data = text.data;
+        if (data.length > 1) {
+          batch.push(text);
+          batchTexts.push(data);
+        }
         if (++n % NODES_PER_CHECK !== 0) continue;
         if (batchHoldsCandidate()) return true;
         if (performance.now() - busy.since > SLICE_MS) {
@@ -125,6 +132,7 @@ export function watchForCandidates(
       }
       if (batchHoldsCandidate()) return true;
     }
+    queue.length = next = 0;
     return false;
   }
 
@@ -160,11 +168,11 @@ export function watchForCandidates(
 }
 
 /** Starts the first look in this frame (the content script's `main`). */
-export function startFirstLook(ctx: ContentScriptContext, builtInTerms: string): void {
+export function startFirstLook(ctx: ContentScriptContext, builtInTerms: LookTerms): void {
   let engine: Promise<Engine | undefined> | undefined;
   const loadEngine = () => {
     watch.stop();
-    engine ??= frameScriptExport<EngineFactory>(ENGINE_GLOBAL, { type: 'load-engine' }, 'the highlighter’s script')
+    engine ??= frameScriptExport<EngineFactory>(ENGINE_GLOBAL, { type: 'load-engine' }, 'the highlighter script')
       .then((start) => (ctx.isValid ? start(ctx) : undefined))
       .catch((error: unknown) => {
         reportFailure('highlighting', error);
@@ -184,7 +192,7 @@ export function startFirstLook(ctx: ContentScriptContext, builtInTerms: string):
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  const index = new LookIndex(builtInTerms.split('\n'));
+  const index = new LookIndex(builtInTerms);
   const watch = watchForCandidates(document.body, index, () => void loadEngine(), ctx.signal);
 
   /**
@@ -196,8 +204,8 @@ export function startFirstLook(ctx: ContentScriptContext, builtInTerms: string):
     if (engine || holdsNoEntries(value)) return;
     const request: BackgroundRequest = { type: 'custom-look-terms', value };
     const terms = ((await browser.runtime.sendMessage(request)) as { terms?: unknown } | undefined)?.terms;
-    if (!Array.isArray(terms)) throw new Error('the background did not answer');
-    index.addTerms(terms.filter((t): t is string => typeof t === 'string'));
+    if (!isLookTerms(terms)) throw new Error('the background did not answer');
+    index.addTerms(terms);
     watch.rescan();
   };
   // Once the highlighter has taken over, it reads them and says what fails.

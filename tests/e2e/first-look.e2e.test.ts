@@ -36,6 +36,9 @@ describe('the first look (Chromium, built extension)', () => {
     const core = readFileSync(resolve(CHROME_BUILD, 'content-scripts/content.js'), 'utf8');
     const engine = readFileSync(resolve(CHROME_BUILD, 'engine.js'), 'utf8');
     expect(core.length).toBeLessThan(40_000);
+    // ASCII only: the browser keeps the script's text in every frame, at two bytes a character
+    // as soon as one character is not Latin-1.
+    expect(core.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
     // An id as a string of the bundle, whatever quotes the minifier chose.
     const holds = (code: string, id: string) => ['"', "'", '`'].some((q) => code.includes(`${q}${id}${q}`));
     expect(glossary.filter((entry) => holds(core, entry.id)).map((entry) => entry.id)).toEqual([]);

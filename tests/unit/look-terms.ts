@@ -1,4 +1,5 @@
 /** `virtual:look-terms` for unit tests (vitest.config.ts): what the build computes (wxt.config.ts). */
-import preparedMatcher from './prepared-matcher';
+import { glossary } from '../../glossary';
+import { prepareLookTerms } from '../../glossary/prepare-matcher';
 
-export default preparedMatcher.lookTerms.join('\n');
+export default prepareLookTerms(glossary);

@@ -32,8 +32,12 @@ export function answering(parts: readonly (readonly [part: string, answer: Conte
   };
 }
 
-/** The index `step` places from `at` in a list of `length`, going round (`at` is -1 before the first). */
-export const stepRound = (at: number, step: number, length: number): number => (at + step + length) % length;
+/**
+ * The index `step` places from `at` in a list of `length`, going round. From nowhere (`at` is
+ * -1), a step forward is the first, a step back the last.
+ */
+export const stepRound = (at: number, step: number, length: number): number =>
+  at < 0 ? (step > 0 ? step - 1 : length + step) % length : (at + step + length) % length;
 
 /** The highlight whose card is open (shown or pinned), if any. */
 export function cardMark(card: KeyboardCard | undefined): Element | null {

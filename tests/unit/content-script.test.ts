@@ -140,6 +140,12 @@ describe('the content script’s parts', () => {
     expect(await ask({ type: 'step-mention', direction: 1 })).toBe(true);
     expect(asked).toEqual(['load-engine', 'load-card']);
     expect(failures()).toEqual(['the card failed:']);
+    // With no card open, back goes to the last highlight (not the one before it).
+    const marks = [...document.querySelectorAll('palermo-mark')];
+    expect(marks.length).toBeGreaterThan(2);
+    expect(await ask({ type: 'step-mention', direction: -1 })).toBe(true);
+    expect(marks.at(-1)?.hasAttribute('data-glossary-flash')).toBe(true);
+    expect(marks.at(-2)?.hasAttribute('data-glossary-flash')).toBe(false);
   });
 
   it('keep the messages when highlighting cannot start', async () => {

@@ -62,6 +62,9 @@ function* starts(expression: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
+/** The most anchors found in a part of a page whose terms' other words are looked for there. */
+const MAX_ANCHORS_CHECKED = 3;
+
 /**
  * Lets the engine drop the text of the last successful search, which it keeps for `RegExp.input`
  * and `RegExp.lastMatch`: the text of a whole page, kept as long as the frame lives.
@@ -141,6 +144,9 @@ export class LookIndex {
     for (const hit of starts(names, lower)) found.add(foldSpelling(hit[0]));
     forgetLastSubject();
     if (!found.size) return false;
+    // Beyond a few anchors, some term's other words are nearly always there too, and each word
+    // looked for costs a search of the whole text.
+    if (found.size > MAX_ANCHORS_CHECKED) return true;
     const holds = (word: string) => spellingsOf(word).some((w) => lower.includes(w));
     for (const { names: lines } of this.terms)
       for (const line of lines.split('\n')) {

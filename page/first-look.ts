@@ -31,6 +31,8 @@ export interface Engine {
 export type EngineFactory = (ctx: ContentScriptContext) => Engine;
 
 const SLICE_MS = 8;
+/** The longest text of a part of a page looked at whole before its text nodes are. */
+const WHOLE_TEXT_MAX = 200_000;
 const NODES_PER_CHECK = 256;
 /** Text there is not prose: its words do not count (the highlighter skips more). */
 const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
@@ -110,8 +112,10 @@ export function watchForCandidates(
       if (!(node instanceof Element || node instanceof ShadowRoot)) continue;
       if (node instanceof Element && node.shadowRoot) shadowRoots.meet(node);
       for (const host of shadowHostsUnder(node)) shadowRoots.meet(host);
-      // The whole part's text at once, without a wrapper per text node: on most pages, all it takes.
-      if (!index.mayHoldCandidateWithin(node.textContent ?? '')) continue;
+      // The whole part's text at once, without a wrapper per text node: on most pages, all it
+      // takes. A longer text holds some term's words somewhere on nearly every page.
+      const whole = node.textContent ?? '';
+      if (whole.length <= WHOLE_TEXT_MAX && !index.mayHoldCandidateWithin(whole)) continue;
       const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
       let n = 0;
       for (let text = texts.nextNode() as Text | null; text; text = texts.nextNode() as Text | null) {

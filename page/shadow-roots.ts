@@ -23,14 +23,6 @@ const isCustomElement = (el: Element) => el.localName.includes('-') && el.localN
 /** Whether an element has an open shadow root, or may get one: a custom element, before or after it is defined. */
 export const mayHostShadowRoot = (el: Element) => el.shadowRoot !== null || isCustomElement(el);
 
-/**
- * The built-in elements that can have a shadow root (`attachShadow` throws on any other), when
- * empty: an image or a line break is never one, and looking at each from the extension's world
- * would cost it a wrapper, and the first of its kind an interface of its own.
- */
-const EMPTY_BUILT_IN_HOSTS =
-  ':is(article, aside, blockquote, body, div, footer, h1, h2, h3, h4, h5, h6, header, main, nav, p, section, span):empty';
-
 /** The custom elements under a node, our own highlights aside. (`local-name(.)` is 3-4 times slower.) */
 const CUSTOM_ELEMENTS = `.//*[contains(local-name(), '-') and local-name() != '${HIGHLIGHT_TAG}']`;
 
@@ -62,7 +54,7 @@ export function* shadowHostsUnder(root: Element | ShadowRoot): Generator<Element
     return;
   }
   yield* custom;
-  for (const el of root.querySelectorAll(EMPTY_BUILT_IN_HOSTS)) if (el.shadowRoot) yield el;
+  for (const el of root.querySelectorAll(':empty')) if (el.shadowRoot && !isCustomElement(el)) yield el;
 }
 
 const FIRST_CHECK_MS = 250;

@@ -38,7 +38,7 @@ describe('the first look (Chromium, built extension)', () => {
     expect(core.length).toBeLessThan(40_000);
     // ASCII only: the browser keeps the script's text in every frame, at two bytes a character
     // as soon as one character is not Latin-1.
-    expect(core.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
+    expect(core.match(/[^\t\n\r\x20-\x7e]/g) ?? []).toEqual([]);
     // An id as a string of the bundle, whatever quotes the minifier chose.
     const holds = (code: string, id: string) => ['"', "'", '`'].some((q) => code.includes(`${q}${id}${q}`));
     expect(glossary.filter((entry) => holds(core, entry.id)).map((entry) => entry.id)).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The first look's index of the terms' required words (look-words.ts), against the texts of a
+ * The first look's index of the terms' required words (look-terms.ts), against the texts of a
  * page: a text is a candidate when it holds every word some term requires. A mention lies within
  * one text node, so each text is looked at on its own (a frame's words taken together would make
  * candidates of long pages that name nothing). Called on every page: native searches do most of
@@ -85,12 +85,12 @@ export class LookIndex {
   private readonly heldIn: number[] = [];
   /** Whether some acronym starts otherwise than with a capital or a digit (a user's entry may). */
   private acronymsInLowerCase = false;
-  /** The anchors' expressions' sources (look-words.ts), built-in and the user's. */
+  /** The sources of the anchors' expressions (look-terms.ts), built-in and the user's. */
   private readonly anchorSources = { acronyms: [] as string[], names: [] as string[] };
   /**
-   * The terms' anchors, acronyms first: as whole words, for texts on their own or in batches,
-   * and as parts of any word, for the texts of a part of the page joined without a space
-   * (`textContent`). Built when first needed.
+   * The terms' anchors: as whole words, for texts on their own or in batches, and as parts of
+   * any word, for the texts of a part of the page joined without a space (`textContent`), the
+   * names' in lower-case text. Built when first needed.
    */
   private anchorExpressions?: { whole: RegExp[]; partAcronyms?: RegExp; partNames?: RegExp };
   /** The number of the current text. */

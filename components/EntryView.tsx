@@ -283,7 +283,7 @@ export function EntryView(props: EntryViewProps) {
                   {onNavigate ? (
                     <button
                       type="button"
-                      class="pl-related__button"
+                      class="pl-button pl-related__button"
                       lang={langIf(name.lang, lang)}
                       data-entry-id={r.id}
                       onClick={() => onNavigate(r.id)}

@@ -15,7 +15,7 @@ export function CategoriesSection(props: {
   const { settings, summary, lang } = props;
   return (
     <section class="pp-section" aria-labelledby="pp-categories-heading">
-      <h2 class="pp-heading" id="pp-categories-heading">
+      <h2 class="pl-heading" id="pp-categories-heading">
         {t('popup_categoriesHeading')}
       </h2>
       <p class="pp-hint" id="pp-categories-hint">

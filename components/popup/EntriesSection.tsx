@@ -59,7 +59,7 @@ export function EntriesSection(props: {
   }
   return (
     <section class="pp-section" aria-labelledby="pp-page-heading">
-      <h2 class="pp-heading" id="pp-page-heading">
+      <h2 class="pl-heading" id="pp-page-heading">
         {t('popup_pageHeading')}
       </h2>
       {body}

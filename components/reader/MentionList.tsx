@@ -29,7 +29,7 @@ export function MentionList(props: {
   };
   return (
     <aside class="rd-side" aria-labelledby="rd-side-heading">
-      <h2 id="rd-side-heading" class="rd-heading">
+      <h2 id="rd-side-heading" class="pl-heading">
         {t('reader_mentionsHeading')}
       </h2>
       {listed.length === 0 ? (

@@ -147,12 +147,13 @@ export class LookIndex {
     // Beyond a few anchors, some term's other words are nearly always there too, and each word
     // looked for costs a search of the whole text.
     if (found.size > MAX_ANCHORS_CHECKED) return true;
+    const foundWords = [...found];
     const holds = (word: string) => spellingsOf(word).some((w) => lower.includes(w));
     for (const { names: lines } of this.terms)
       for (const line of lines.split('\n')) {
-        const [anchor = '', names = ''] = line.split(':');
+        const [anchor = '', terms = ''] = line.split(':');
         // An anchor found may hold others ("national" in "international").
-        if ([...found].some((f) => f.includes(anchor)) && names.split('|').some((n) => n.split(' ').every(holds)))
+        if (foundWords.some((f) => f.includes(anchor)) && terms.split('|').some((t) => t.split(' ').every(holds)))
           return true;
       }
     return false;

@@ -63,7 +63,7 @@ export function requiredWords(kind: TermKind, text: string): string {
 }
 
 /** An acronym's words in their order, with what separates them, as units of an expression. */
-const acronymUnits = (words: readonly string[]) =>
+const acronymAnchorUnits = (words: readonly string[]) =>
   words.flatMap((word, i) => [...(i ? ['[^A-Za-z0-9]+'] : []), ...[...word].map(escapeRegExp)]);
 
 /** The look's form of a list of terms' lines (`requiredWords`). */
@@ -79,7 +79,7 @@ export function lookTerms(lines: Iterable<string>): LookTerms {
     if (words.length === 0) continue;
     if (kind === 'a') {
       acronyms.push(words.join(' '));
-      acronymAnchors.push(acronymUnits(words));
+      acronymAnchors.push(acronymAnchorUnits(words));
       continue;
     }
     const anchor = nameAnchor(words);

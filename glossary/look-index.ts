@@ -123,6 +123,14 @@ export class LookIndex {
     return this.anchorExpressions;
   }
 
+  /**
+   * Lets the engine drop the anchors' expressions (compiled to machine code, about 40 KB per
+   * frame) until a text needs them again: most frames look once, then only at rare changes.
+   */
+  release(): void {
+    this.anchorExpressions = undefined;
+  }
+
   /** Whether `text` holds every word some term requires. */
   holdsCandidate(text: string): boolean {
     return this.findCandidate([text]) === 0;

@@ -150,6 +150,7 @@ export function watchForCandidates(
     const busy = { ms: 0, since: start };
     const candidate = await lookAtQueue(busy);
     looking = false;
+    if (!candidate) index.release();
     if (!measured) {
       measured = true;
       busy.ms += performance.now() - busy.since;

@@ -26,6 +26,33 @@ export const mayHostShadowRoot = (el: Element) => el.shadowRoot !== null || isCu
 /** The custom elements under a node, our own highlights aside. (`local-name(.)` is 3-4 times slower.) */
 const CUSTOM_ELEMENTS = `.//*[contains(local-name(), '-') and local-name() != '${HIGHLIGHT_TAG}']`;
 
+/**
+ * The built-in elements that may host a shadow root (the others refuse `attachShadow`), with
+ * nothing in the page's tree. `:empty` first: as fast as `:empty` alone (1.5 ms on 72,000
+ * elements), where `:is(...)` first took 21 ms; and unlike `:empty` alone, it leaves out the
+ * images, line breaks and inputs, each of which would get a wrapper in the extension's world
+ * (593 elements against 29 on a large Wikipedia page).
+ */
+const EMPTY_BUILT_IN_HOSTS = `:empty:is(${[
+  'article',
+  'aside',
+  'blockquote',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+].join()})`;
+
 /** The custom elements under `element`, found by the browser alone; null if its XPath engine fails. */
 function customElementsUnder(element: Element): Element[] | null {
   try {
@@ -54,7 +81,7 @@ export function* shadowHostsUnder(root: Element | ShadowRoot): Generator<Element
     return;
   }
   yield* custom;
-  for (const el of root.querySelectorAll(':empty')) if (el.shadowRoot && !isCustomElement(el)) yield el;
+  for (const el of root.querySelectorAll(EMPTY_BUILT_IN_HOSTS)) if (el.shadowRoot) yield el;
 }
 
 const FIRST_CHECK_MS = 250;

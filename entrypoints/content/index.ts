@@ -15,6 +15,9 @@ export default defineContentScript({
   // manifest's host permissions.
   registration: 'runtime',
   matches: ['<all_urls>'],
+  // WXT's context announces a new content script with an event on the document; without this, a
+  // `postMessage` too, which every frame's own message listeners would receive (and some break on).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (!document.body) return;
     startPart('highlighting', () => startFirstLook(ctx, lookTerms));

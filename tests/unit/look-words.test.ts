@@ -118,6 +118,11 @@ describe('the first look’s words', () => {
     expect(later.holdsCandidate('The Office on Drugs')).toBe(false);
     later.addTerms(lookTerms(['n:drugs office']));
     expect(later.holdsCandidate('The Office on Drugs')).toBe(true);
+    // Released between looks, the anchors are built again, the user's terms with them.
+    later.release();
+    expect(later.holdsCandidate('The Office on Drugs')).toBe(true);
+    expect(later.mayHoldCandidateWithin('the UNODC')).toBe(true);
+    expect(later.holdsCandidate('The Office')).toBe(false);
   });
 
   it('find the first text of a batch that holds a candidate, where the page says it is prose', () => {

@@ -14,21 +14,33 @@ const ALNUM = String.raw`\p{L}\p{M}\p{N}`;
 /** What an address runs on to: anything but white space and the quotes and brackets that close one. */
 const ADDRESS_CHARS = String.raw`[^\s<>"«»“”]`;
 
-const URL = new RegExp(String.raw`(?:[a-z][a-z\d+.-]*://|mailto:|www\.)${ADDRESS_CHARS}*`, 'giu');
-const EMAIL = new RegExp(String.raw`[${ALNUM}._%+-]+@[${ALNUM}-]+(?:\.[${ALNUM}-]+)+`, 'gu');
-const HANDLE = new RegExp(`(?<![${ALNUM}_@])@[${ALNUM}_]+`, 'gu');
-const HASHTAG = new RegExp(String.raw`(?<![${ALNUM}_&#])#[${ALNUM}_]*\p{L}[${ALNUM}_]*`, 'gu');
-/** Labels and a top-level domain (checked in code), then an optional path, port, query or fragment. */
-const DOMAIN = new RegExp(
-  String.raw`(?<![${ALNUM}_@.-])((?:[${ALNUM}](?:[${ALNUM}-]*[${ALNUM}])?\.)+)(\p{L}{2,})(?![${ALNUM}_-])(?:[/:?#]${ADDRESS_CHARS}*)?`,
-  'gu',
-);
-/** A path from the root, the current or parent folder, the home folder, or a Windows drive. */
-const ROOTED_PATH = new RegExp(String.raw`(?<![${ALNUM}_/.~])(?:\.{0,2}/|~/|[A-Za-z]:\\)${ADDRESS_CHARS}+`, 'gu');
 const FILE_EXTENSIONS =
   'pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|tsv|json|xml|ya?ml|md|html?|php|aspx?|jsp|js|ts|css|py|png|jpe?g|gif|svg|webp|mp[34]|zip|gz|tar|epub';
-/** A file name, in a folder or not: "greta-2023.pdf", "docs/UNODC_report.pdf". */
-const FILE = new RegExp(String.raw`^[${ALNUM}_.~/\\-]*[${ALNUM}_-]\.(?:${FILE_EXTENSIONS})$`, 'iu');
+
+/**
+ * The expressions of addresses, built the first time a mention touches a run of text that may be
+ * one: building each Unicode class of letters costs the engine 1-5 ms, which every page with a
+ * mention paid when the highlighter loaded, most of them for nothing.
+ */
+const addressExpressions = (() => {
+  let built: Record<'url' | 'email' | 'handle' | 'hashtag' | 'domain' | 'rootedPath' | 'file', RegExp> | undefined;
+  return () =>
+    (built ??= {
+      url: new RegExp(String.raw`(?:[a-z][a-z\d+.-]*://|mailto:|www\.)${ADDRESS_CHARS}*`, 'giu'),
+      email: new RegExp(String.raw`[${ALNUM}._%+-]+@[${ALNUM}-]+(?:\.[${ALNUM}-]+)+`, 'gu'),
+      handle: new RegExp(`(?<![${ALNUM}_@])@[${ALNUM}_]+`, 'gu'),
+      hashtag: new RegExp(String.raw`(?<![${ALNUM}_&#])#[${ALNUM}_]*\p{L}[${ALNUM}_]*`, 'gu'),
+      /** Labels and a top-level domain (checked in code), then an optional path, port, query or fragment. */
+      domain: new RegExp(
+        String.raw`(?<![${ALNUM}_@.-])((?:[${ALNUM}](?:[${ALNUM}-]*[${ALNUM}])?\.)+)(\p{L}{2,})(?![${ALNUM}_-])(?:[/:?#]${ADDRESS_CHARS}*)?`,
+        'gu',
+      ),
+      /** A path from the root, the current or parent folder, the home folder, or a Windows drive. */
+      rootedPath: new RegExp(String.raw`(?<![${ALNUM}_/.~])(?:\.{0,2}/|~/|[A-Za-z]:\\)${ADDRESS_CHARS}+`, 'gu'),
+      /** A file name, in a folder or not: "greta-2023.pdf", "docs/UNODC_report.pdf". */
+      file: new RegExp(String.raw`^[${ALNUM}_.~/\\-]*[${ALNUM}_-]\.(?:${FILE_EXTENSIONS})$`, 'iu'),
+    });
+})();
 
 /**
  * Top-level domains written in lower case (any two letters is a country's); in capitals, only the
@@ -92,21 +104,22 @@ function addMatches(
 
 /** The addresses in one run of text without white space, as spans of that run. */
 function addressesIn(word: string): [number, number][] {
+  const { url, email, handle, hashtag, domain, rootedPath, file } = addressExpressions();
   const spans: [number, number][] = [];
-  addMatches(word, URL, spans);
-  addMatches(word, EMAIL, spans);
-  addMatches(word, HANDLE, spans);
-  addMatches(word, HASHTAG, spans);
-  addMatches(word, DOMAIN, spans, (m) => {
+  addMatches(word, url, spans);
+  addMatches(word, email, spans);
+  addMatches(word, handle, spans);
+  addMatches(word, hashtag, spans);
+  addMatches(word, domain, spans, (m) => {
     const labels = (m[1] as string).slice(0, -1).split('.');
     // "p.ex." is not a domain: the label before the top-level domain has two characters at least.
     return (labels.at(-1) as string).length >= 2 && isTopLevelDomain(m[2] as string);
   });
-  addMatches(word, ROOTED_PATH, spans, (m) => /[/\\.].*\p{L}|\p{L}.*[/\\.]/u.test(m[0].slice(1)));
+  addMatches(word, rootedPath, spans, (m) => /[/\\.].*\p{L}|\p{L}.*[/\\.]/u.test(m[0].slice(1)));
   // A file name is the whole word, less the punctuation around it.
   const start = word.search(/[^([{"'«“‘]/u);
   const end = trimEnd(word, start, word.length);
-  if (start >= 0 && FILE.test(word.slice(start, end))) spans.push([start, end]);
+  if (start >= 0 && file.test(word.slice(start, end))) spans.push([start, end]);
   return spans;
 }
 

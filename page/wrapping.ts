@@ -33,12 +33,18 @@ export class Wrapping {
     node.after(...pieces);
     // A node looked at again (page-evidence.ts) keeps the pieces of its first split too.
     this.splits.set(node, [...pieces, ...(this.splits.get(node) ?? [])]);
-    for (const mark of marks) {
-      const id = mark.getAttribute('data-glossary-id') as string;
-      if (this.switchedOff?.(id, mark.getAttribute('data-glossary-category') as string))
-        mark.setAttribute(SWITCHED_OFF, '');
-      this.firsts.note(mark, id, run);
-    }
+    // The marks come in the mentions' order, each before those nested in it: their entries are
+    // known without reading them back from the page.
+    let k = 0;
+    const note = (nested: readonly Mention[]) => {
+      for (const { id, category, inner } of nested) {
+        const mark = marks[k++] as HTMLElement;
+        if (this.switchedOff?.(id, category)) mark.setAttribute(SWITCHED_OFF, '');
+        this.firsts.note(mark, id, run);
+        note(inner);
+      }
+    };
+    note(mentions);
     return marks.length;
   }
 

@@ -10,10 +10,12 @@
  * compact form the content script uses (`LookTerms`, look-index.ts). Pure.
  */
 import type { LookTerms } from './look-index';
-import { foldSpelling, HYPHENATED_SPELLINGS, lookWords, MIN_NAME_WORD, spellingsOf } from './look-words';
-import { CONJUNCTIONS, escapeRegExp, type TermKind } from './text-fold';
+import { foldSpelling, isHyphenated, lookWords, MIN_NAME_WORD, spellingsOf } from './look-words';
+import { CONJUNCTIONS, escapeRegExp, SPELLINGS, type TermKind } from './text-fold';
 import { trieSource } from './trie-source';
 
+/** The spellings with a hyphen one way ("co-operation"): their words are never required. */
+const HYPHENATED_SPELLINGS = SPELLINGS.filter(isHyphenated).map(({ key }) => key);
 /** Words a term's patterns make optional or interchangeable: never required. */
 const OPTIONAL = new Set([...Object.keys(CONJUNCTIONS), 'no', 'n', 'de']);
 /**

@@ -11,27 +11,35 @@ import { SPELLINGS } from './spellings';
  */
 export const MIN_NAME_WORD = 3;
 
-/** Word starts written two ways (organis/organiz, labour/labor, programme/program), and the one kept. */
 /** A spelling with a hyphen one way ("co-operation"): two words that way, so never required. */
-const isHyphenated = ({ parts }: (typeof SPELLINGS)[number]) =>
+export const isHyphenated = ({ parts }: (typeof SPELLINGS)[number]) =>
   parts.some((p) => typeof p !== 'string' && p.includes('-'));
-const SPELLING_STARTS: [from: string, to: string][] = SPELLINGS.flatMap((spelling) => {
-  if (isHyphenated(spelling)) return [];
-  const { parts, key } = spelling;
-  let starts = [''];
-  for (const part of parts)
-    starts = starts.flatMap((s) => (typeof part === 'string' ? [s + part] : part.map((v) => s + v)));
-  return starts.map((start): [string, string] => [start, key]);
-}).sort((a, b) => b[0].length - a[0].length);
-export const HYPHENATED_SPELLINGS = SPELLINGS.filter(isHyphenated).map(({ key }) => key);
 
-/** Whether a word may start with one of the spellings (one test, before the loop over them). */
-const SPELLING_START = new RegExp(`^(?:${SPELLING_STARTS.map(([from]) => from).join('|')})`);
+/**
+ * Word starts written two ways (organis/organiz, labour/labor, programme/program), each with the
+ * one kept, the longest first; and one expression to test a word against all of them. Made the
+ * first time a word needs folding: most frames never get that far.
+ */
+let spellingStartsMade: { list: [from: string, to: string][]; any: RegExp } | undefined;
+function spellingStarts(): NonNullable<typeof spellingStartsMade> {
+  if (spellingStartsMade) return spellingStartsMade;
+  const list = SPELLINGS.flatMap((spelling) => {
+    if (isHyphenated(spelling)) return [];
+    const { parts, key } = spelling;
+    let starts = [''];
+    for (const part of parts)
+      starts = starts.flatMap((s) => (typeof part === 'string' ? [s + part] : part.map((v) => s + v)));
+    return starts.map((start): [string, string] => [start, key]);
+  }).sort((a, b) => b[0].length - a[0].length);
+  spellingStartsMade = { list, any: new RegExp(`^(?:${list.map(([from]) => from).join('|')})`) };
+  return spellingStartsMade;
+}
 
 /** A lower-case word with its spelling folded as `normalizeKey` folds it. */
 export function foldSpelling(word: string): string {
-  if (!SPELLING_START.test(word)) return word;
-  for (const [from, to] of SPELLING_STARTS) if (word.startsWith(from)) return to + word.slice(from.length);
+  const { list, any } = spellingStarts();
+  if (!any.test(word)) return word;
+  for (const [from, to] of list) if (word.startsWith(from)) return to + word.slice(from.length);
   return word;
 }
 
@@ -58,8 +66,9 @@ export function lookWords(text: string): string[] {
 
 /** A required name's word in each of its spellings ("organisation", "organization"). */
 export function spellingsOf(word: string): string[] {
-  const spelling = SPELLING_STARTS.find(([, to]) => word.startsWith(to));
+  const { list } = spellingStarts();
+  const spelling = list.find(([, to]) => word.startsWith(to));
   if (!spelling) return [word];
   const rest = word.slice(spelling[1].length);
-  return SPELLING_STARTS.filter(([, to]) => to === spelling[1]).map(([from]) => from + rest);
+  return list.filter(([, to]) => to === spelling[1]).map(([from]) => from + rest);
 }

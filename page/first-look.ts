@@ -31,7 +31,7 @@ export interface Engine {
 export type EngineFactory = (ctx: ContentScriptContext) => Engine;
 
 const SLICE_MS = 8;
-/** The longest text of a part of a page looked at whole before its text nodes are. */
+/** The longest text of a part of a page looked at whole: a longer one is looked at through its children. */
 const WHOLE_TEXT_MAX = 200_000;
 const NODES_PER_CHECK = 256;
 /** Text there is not prose: its words do not count (the highlighter skips more). */
@@ -65,7 +65,7 @@ export function watchForCandidates(
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'characterData') queue.push(record.target);
-      else queue.push(...record.addedNodes);
+      else for (const added of record.addedNodes) queue.push(added);
     }
     void look();
   });
@@ -93,6 +93,13 @@ export function watchForCandidates(
   /** Texts are looked at in batches: one native search of a batch for the terms' anchors. */
   const batch: Text[] = [];
   const batchTexts: string[] = [];
+  const addToBatch = (text: Text) => {
+    // Most text nodes of a page are the white space between its tags, or a letter.
+    const data = text.data;
+    if (data.length <= 1) return;
+    batch.push(text);
+    batchTexts.push(data);
+  };
   const batchHoldsCandidate = () => {
     const nodes = batch.splice(0);
     const texts = batchTexts.splice(0);
@@ -101,8 +108,53 @@ export function watchForCandidates(
   let looking = false;
   let measured = false;
 
+  /**
+   * The looks below are generators, synchronous until a slice is over: they yield then, and the
+   * queue's loop gives the page its turn before it goes on with them.
+   */
+  /** The current look's busy time so far, and since when it has been busy. */
+  const busy = { ms: 0, since: 0 };
+  const sliceIsOver = () => performance.now() - busy.since > SLICE_MS;
+  /** Walks the text nodes of `part` in batches; true at the first candidate. */
+  function* walk(part: Node): Generator<void, boolean> {
+    const texts = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+    let n = 0;
+    for (let text = texts.nextNode() as Text | null; text; text = texts.nextNode() as Text | null) {
+      addToBatch(text);
+      if (++n % NODES_PER_CHECK !== 0) continue;
+      if (batchHoldsCandidate()) return true;
+      if (sliceIsOver()) yield;
+    }
+    return batchHoldsCandidate();
+  }
+  /**
+   * Looks at `part` whole where its text is not too long, and through its children where it is
+   * (in the page's order, each child whole or through its own children in turn); true at the
+   * first candidate.
+   */
+  function* lookAtPart(part: Element | ShadowRoot): Generator<void, boolean> {
+    const whole = part.textContent ?? '';
+    if (whole.length <= WHOLE_TEXT_MAX) return index.mayHoldCandidateWithin(whole) && (yield* walk(part));
+    // A longer text holds some term's words somewhere on nearly every page; most of its parts do
+    // not (the spec page of the benchmark: 1 KB of its 323 KB to walk, its look 31 -> 15 ms). Its
+    // own texts are looked at in batches, its other children as parts. The price: each level of
+    // long parts reads its text again (3 ms a level on the large Wikipedia page, whose look, which
+    // finds a mention, went from 7 to 17 ms).
+    for (let child = part.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        addToBatch(child as Text);
+        if (batch.length < NODES_PER_CHECK) continue;
+      } else if (child.nodeType === Node.ELEMENT_NODE && !NOT_PROSE.has(child.nodeName)) {
+        if (yield* lookAtPart(child as Element)) return true;
+      } else continue;
+      if (batchHoldsCandidate()) return true;
+      if (sliceIsOver()) yield;
+    }
+    return batchHoldsCandidate();
+  }
+
   /** Looks at what is queued; true at the first candidate. */
-  async function lookAtQueue(busy: { ms: number; since: number }): Promise<boolean> {
+  function* lookAtQueue(): Generator<void, boolean> {
     for (; next < queue.length && !done.signal.aborted; next++) {
       const node = queue[next] as Node;
       if (node.nodeType === Node.TEXT_NODE) {
@@ -110,45 +162,38 @@ export function watchForCandidates(
         continue;
       }
       if (!(node instanceof Element || node instanceof ShadowRoot)) continue;
-      // The whole part's text at once, without a wrapper per text node: on most pages, all it
-      // takes. A longer text holds some term's words somewhere on nearly every page.
-      const whole = node.textContent ?? '';
-      if (whole.length > WHOLE_TEXT_MAX || index.mayHoldCandidateWithin(whole)) {
-        const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-        let n = 0;
-        for (let text = texts.nextNode() as Text | null; text; text = texts.nextNode() as Text | null) {
-          // Most text nodes of a page are the white space between its tags, or a letter.
-          const data = text.data;
-          if (data.length > 1) {
-            batch.push(text);
-            batchTexts.push(data);
-          }
-          if (++n % NODES_PER_CHECK !== 0) continue;
-          if (batchHoldsCandidate()) return true;
-          if (performance.now() - busy.since > SLICE_MS) {
-            busy.ms += performance.now() - busy.since;
-            await yieldToPage();
-            if (done.signal.aborted) return false;
-            busy.since = performance.now();
-          }
-        }
-        if (batchHoldsCandidate()) return true;
-      }
+      if (yield* lookAtPart(node)) return true;
       // Its shadow roots after its own text: where that names something, the highlighter finds
       // them itself (the queries cost 11 ms on a page of 72,000 elements).
       if (node instanceof Element && node.shadowRoot) shadowRoots.meet(node);
       for (const host of shadowHostsUnder(node)) shadowRoots.meet(host);
+      if (sliceIsOver()) yield;
     }
     queue.length = next = 0;
     return false;
+  }
+
+  /** Runs the look at the queue, giving the page its turn at the end of each slice; true at the first candidate. */
+  async function runLook(): Promise<boolean> {
+    const steps = lookAtQueue();
+    let step = steps.next();
+    while (!step.done) {
+      busy.ms += performance.now() - busy.since;
+      await yieldToPage();
+      if (done.signal.aborted) return false;
+      busy.since = performance.now();
+      step = steps.next();
+    }
+    return step.value;
   }
 
   async function look(): Promise<void> {
     if (looking || done.signal.aborted) return;
     looking = true;
     const start = performance.now();
-    const busy = { ms: 0, since: start };
-    const candidate = await lookAtQueue(busy);
+    busy.ms = 0;
+    busy.since = start;
+    const candidate = await runLook();
     looking = false;
     if (!candidate) index.release();
     if (!measured) {

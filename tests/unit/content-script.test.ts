@@ -5,16 +5,19 @@
  * card's script, entries, the user's entries checked) is played here by the same code the
  * background runs.
  */
+
+import lookTerms from 'virtual:look-terms';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCard } from '../../components/card/Card';
 import contentScript from '../../entrypoints/content/index';
 import engineScript from '../../entrypoints/engine';
+import { LookIndex } from '../../glossary/look-index';
 import { builtInEntries, checkStoredEntries, customLookTerms } from '../../lib/entry-answers';
 import { parseBackgroundRequest } from '../../lib/messages';
 import { CARD_FACTORY_GLOBAL, type CardFactory } from '../../page/card-loader';
-import { ENGINE_GLOBAL, FIRST_LOOK_MEASURE } from '../../page/first-look';
+import { ENGINE_GLOBAL, FIRST_LOOK_MEASURE, watchForCandidates } from '../../page/first-look';
 import { guarded, startPart } from '../../page/parts';
 import { entry, names } from './helpers';
 
@@ -218,6 +221,40 @@ describe('the first look', () => {
     (host.shadowRoot?.firstChild as Text).data = 'The Palermo Protocol';
     await vi.waitFor(() => expect(asked).toEqual(['load-engine']));
     await vi.waitFor(() => expect(host.shadowRoot?.querySelector('palermo-mark')).not.toBeNull());
+  });
+
+  /** Over 200,000 characters in all, too long to be looked at whole, in sections that each are not. */
+  const longQuietPage = () => {
+    const main = document.createElement('main');
+    for (let k = 0; k < 60; k++)
+      main.append(Object.assign(document.createElement('section'), { textContent: `${quiet} `.repeat(50) }));
+    document.body.replaceChildren(main);
+    expect(document.body.textContent?.length).toBeGreaterThan(200_000);
+    return main;
+  };
+
+  it('loads nothing on a long page that names nothing', async () => {
+    longQuietPage();
+    await start();
+    await vi.waitFor(() => expect(lookedAt()?.detail.candidate).toBe(false));
+    expect(asked).toEqual([]);
+  });
+
+  it('looks at a long page through its parts: a mention in one, in its own text or in a shadow root', async () => {
+    for (const place of ['shadow root', 'own text', 'part'] as const) {
+      const main = longQuietPage();
+      if (place === 'shadow root') {
+        const host = document.createElement('div');
+        host.attachShadow({ mode: 'open' }).textContent = 'The Palermo Protocol.';
+        main.children[30]?.append(host);
+      } else if (place === 'own text')
+        main.insertBefore(document.createTextNode('GRETA visited.'), main.children[40] ?? null);
+      else main.children[59]?.append(' The Council of Europe Convention.');
+      const found = vi.fn();
+      const watch = watchForCandidates(document.body, new LookIndex(lookTerms), found, new AbortController().signal);
+      await vi.waitFor(() => expect(found, place).toHaveBeenCalled());
+      watch.stop();
+    }
   });
 
   it('looks for the user’s own entries too, with the words the background finds they require', async () => {

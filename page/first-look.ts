@@ -34,8 +34,22 @@ const SLICE_MS = 8;
 /** The longest text of a part of a page looked at whole: a longer one is looked at through its children. */
 const WHOLE_TEXT_MAX = 200_000;
 const NODES_PER_CHECK = 256;
+/** A long part with at most this many element children: one of them may wrap the rest of its text. */
+const FEW_CHILDREN = 16;
 /** Text there is not prose: its words do not count (the highlighter skips more). */
 const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
+
+/** The element child of `part` with the most elements under it, text that is not prose aside. */
+function mostElementsUnder(part: Element | ShadowRoot): Element | null {
+  let most: Element | null = null;
+  let count = -1;
+  for (let child = part.firstElementChild; child; child = child.nextElementSibling) {
+    if (NOT_PROSE.has(child.nodeName)) continue;
+    const under = child.getElementsByTagName('*').length;
+    if (under > count) [most, count] = [child, under];
+  }
+  return most;
+}
 
 /** The first look's watch over the page. */
 interface CandidateWatch {
@@ -130,27 +144,41 @@ export function watchForCandidates(
   /**
    * Looks at `part` whole where its text is not too long, and through its children where it is
    * (in the page's order, each child whole or through its own children in turn); true at the
-   * first candidate.
+   * first candidate. `known` is its text, or, for the wrapper of a long part, its length: what
+   * its siblings leave of its parent's.
    */
-  function* lookAtPart(part: Element | ShadowRoot): Generator<void, boolean> {
-    const whole = part.textContent ?? '';
-    if (whole.length <= WHOLE_TEXT_MAX) return index.mayHoldCandidateWithin(whole) && (yield* walk(part));
+  function* lookAtPart(
+    part: Element | ShadowRoot,
+    known: string | number = part.textContent ?? '',
+  ): Generator<void, boolean> {
+    // A length is trusted only to spare a reading: a short part is read and looked at whole.
+    const whole = typeof known === 'number' && known <= WHOLE_TEXT_MAX ? (part.textContent ?? '') : known;
+    if (typeof whole === 'string' && whole.length <= WHOLE_TEXT_MAX)
+      return index.mayHoldCandidateWithin(whole) && (yield* walk(part));
     // A longer text holds some term's words somewhere on nearly every page; most of its parts do
     // not (the spec page of the benchmark: 1 KB of its 323 KB to walk, its look 31 -> 15 ms). Its
-    // own texts are looked at in batches, its other children as parts. The price: each level of
-    // long parts reads its text again (3 ms a level on the large Wikipedia page, whose look, which
-    // finds a mention, went from 7 to 17 ms).
+    // own texts are looked at in batches, its other children as parts, each read once. Among a
+    // few children, the one with the most elements under it is most often the wrapper of nearly
+    // all the text (five of them, one in another, on the large Wikipedia page): it is looked at
+    // last, and its length is what its siblings leave, so that it is not read for nothing.
+    const wrapper = part.childElementCount <= FEW_CHILDREN ? mostElementsUnder(part) : null;
+    let left = typeof whole === 'string' ? whole.length : whole;
     for (let child = part.firstChild; child; child = child.nextSibling) {
+      if (child === wrapper) continue;
       if (child.nodeType === Node.TEXT_NODE) {
+        left -= (child as Text).length;
         addToBatch(child as Text);
         if (batch.length < NODES_PER_CHECK) continue;
-      } else if (child.nodeType === Node.ELEMENT_NODE && !NOT_PROSE.has(child.nodeName)) {
-        if (yield* lookAtPart(child as Element)) return true;
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        const text = child.textContent ?? '';
+        left -= text.length;
+        if (!NOT_PROSE.has(child.nodeName) && (yield* lookAtPart(child as Element, text))) return true;
       } else continue;
       if (batchHoldsCandidate()) return true;
       if (sliceIsOver()) yield;
     }
-    return batchHoldsCandidate();
+    if (batchHoldsCandidate()) return true;
+    return wrapper !== null && (yield* lookAtPart(wrapper, left));
   }
 
   /** Looks at what is queued; true at the first candidate. */

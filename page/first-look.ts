@@ -124,11 +124,25 @@ export function watchForCandidates(
 
   /**
    * The looks below are generators, synchronous until a slice is over: they yield then, and the
-   * queue's loop gives the page its turn before it goes on with them.
+   * queue's loop gives the page its turn before it goes on with them. `busy` is the current
+   * look's busy time so far, and since when it has been busy.
    */
-  /** The current look's busy time so far, and since when it has been busy. */
   const busy = { ms: 0, since: 0 };
   const sliceIsOver = () => performance.now() - busy.since > SLICE_MS;
+  /**
+   * A part whose look the page cut short during a pause (it took out the node the look was at,
+   * as pages that render themselves do): looked at again, whole, later, once (a page that keeps
+   * doing so would keep the look busy; what it adds reaches the look through the observer). False,
+   * for the look.
+   */
+  const lookedAgain = new WeakSet<Node>();
+  const lookAgain = (part: Node) => {
+    if (part.isConnected && !lookedAgain.has(part)) {
+      lookedAgain.add(part);
+      queue.push(part);
+    }
+    return false;
+  };
   /** Walks the text nodes of `part` in batches; true at the first candidate. */
   function* walk(part: Node): Generator<void, boolean> {
     const texts = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
@@ -137,7 +151,9 @@ export function watchForCandidates(
       addToBatch(text);
       if (++n % NODES_PER_CHECK !== 0) continue;
       if (batchHoldsCandidate()) return true;
-      if (sliceIsOver()) yield;
+      if (!sliceIsOver()) continue;
+      yield;
+      if (!texts.currentNode.isConnected) return lookAgain(part);
     }
     return batchHoldsCandidate();
   }
@@ -163,7 +179,12 @@ export function watchForCandidates(
     // last, and its length is what its siblings leave, so that it is not read for nothing.
     const wrapper = part.childElementCount <= FEW_CHILDREN ? mostElementsUnder(part) : null;
     let left = typeof whole === 'string' ? whole.length : whole;
-    for (let child = part.firstChild; child; child = child.nextSibling) {
+    let cut = false;
+    const after = (child: Node) => {
+      cut = child.parentNode !== part;
+      return cut ? null : child.nextSibling;
+    };
+    for (let child = part.firstChild; child; child = after(child)) {
       if (child === wrapper) continue;
       if (child.nodeType === Node.TEXT_NODE) {
         left -= (child as Text).length;
@@ -178,6 +199,7 @@ export function watchForCandidates(
       if (sliceIsOver()) yield;
     }
     if (batchHoldsCandidate()) return true;
+    if (cut) return lookAgain(part);
     return wrapper !== null && (yield* lookAtPart(wrapper, left));
   }
 

@@ -263,6 +263,37 @@ describe('the first look', () => {
     }
   });
 
+  it('looks again at a part the page changed under it during a pause, through its children or its text nodes', async () => {
+    const main = longQuietPage();
+    main.children[59]?.append(' The Council of Europe Convention.');
+    // Every slice is over at once: the look pauses after each part.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+    const found = vi.fn();
+    const watch = watchForCandidates(document.body, new LookIndex(lookTerms), found, new AbortController().signal);
+    // Paused after the first section: the page takes it out, as a page rendering itself would.
+    main.children[0]?.remove();
+    await vi.waitFor(() => expect(found).toHaveBeenCalled());
+    watch.stop();
+
+    // The same in a walk of a shorter part's text nodes, paused after each 256.
+    const paragraphs = Array.from({ length: 300 }, (_, k) =>
+      Object.assign(document.createElement('p'), { textContent: `Line ${k}.` }),
+    );
+    paragraphs[299]?.append(' The Council of Europe Convention.');
+    document.body.replaceChildren(...paragraphs);
+    const foundInWalk = vi.fn();
+    const walking = watchForCandidates(
+      document.body,
+      new LookIndex(lookTerms),
+      foundInWalk,
+      new AbortController().signal,
+    );
+    paragraphs[255]?.remove();
+    await vi.waitFor(() => expect(foundInWalk).toHaveBeenCalled());
+    walking.stop();
+  });
+
   it('looks for the user’s own entries too, with the words the background finds they require', async () => {
     const mine = entry('custom-biomes', { names: { en: names('water cycle'), fr: [] } });
     await fakeBrowser.storage.local.set({ customEntries: [mine] });

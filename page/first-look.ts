@@ -4,9 +4,10 @@
  * slices, the words of the text: in the body, in the open shadow roots and in text added later.
  * Once the frame holds all the words of some term (a candidate), or at the first message from the
  * popup or a shortcut, it has the background put the highlighter's script (page/engine.ts) into
- * the frame, hands over to it, and stops looking. A page that names nothing costs one walk of its
- * text and a lookup per word (docs/performance.md); the user's own entries add their words, which
- * the background finds from what storage holds.
+ * the frame, hands over to it, and stops looking. A page that names nothing costs, most often, one
+ * reading of its text and a few native searches of it; a long one, a reading of each of its parts
+ * (docs/performance.md). The user's own entries add their words, which the background finds from
+ * what storage holds.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

@@ -194,7 +194,7 @@ const markPrototypes = new Map<string, HTMLElement>();
 function newMark({ id, category }: Mention, inner: boolean): HTMLElement {
   const key = `${id}\n${category}\n${inner}`;
   let prototype = markPrototypes.get(key);
-  if (!prototype || prototype.ownerDocument !== document) {
+  if (!prototype) {
     prototype = document.createElement(HIGHLIGHT_TAG);
     prototype.setAttribute('data-glossary-id', id);
     prototype.setAttribute('data-glossary-category', category);

@@ -191,11 +191,15 @@ export function watchForCandidates(
         left -= (child as Text).length;
         addToBatch(child as Text);
         if (batch.length < NODES_PER_CHECK) continue;
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
+      } else if (child.nodeType === Node.ELEMENT_NODE && !NOT_PROSE.has(child.nodeName)) {
         const text = child.textContent ?? '';
         left -= text.length;
-        if (!NOT_PROSE.has(child.nodeName) && (yield* lookAtPart(child as Element, text))) return true;
-      } else continue;
+        if (yield* lookAtPart(child as Element, text)) return true;
+      } else {
+        // A script's or a style's text is read only for the wrapper's length (inline data can be large).
+        if (wrapper && child.nodeType === Node.ELEMENT_NODE) left -= child.textContent?.length ?? 0;
+        continue;
+      }
       if (batchHoldsCandidate()) return true;
       if (sliceIsOver()) yield;
     }

@@ -22,25 +22,25 @@ const FILE_EXTENSIONS =
  * one: building each Unicode class of letters costs the engine 1-5 ms, which every page with a
  * mention paid when the highlighter loaded, most of them for nothing.
  */
-const addressExpressions = (() => {
-  let built: Record<'url' | 'email' | 'handle' | 'hashtag' | 'domain' | 'rootedPath' | 'file', RegExp> | undefined;
-  return () =>
-    (built ??= {
-      url: new RegExp(String.raw`(?:[a-z][a-z\d+.-]*://|mailto:|www\.)${ADDRESS_CHARS}*`, 'giu'),
-      email: new RegExp(String.raw`[${ALNUM}._%+-]+@[${ALNUM}-]+(?:\.[${ALNUM}-]+)+`, 'gu'),
-      handle: new RegExp(`(?<![${ALNUM}_@])@[${ALNUM}_]+`, 'gu'),
-      hashtag: new RegExp(String.raw`(?<![${ALNUM}_&#])#[${ALNUM}_]*\p{L}[${ALNUM}_]*`, 'gu'),
-      /** Labels and a top-level domain (checked in code), then an optional path, port, query or fragment. */
-      domain: new RegExp(
-        String.raw`(?<![${ALNUM}_@.-])((?:[${ALNUM}](?:[${ALNUM}-]*[${ALNUM}])?\.)+)(\p{L}{2,})(?![${ALNUM}_-])(?:[/:?#]${ADDRESS_CHARS}*)?`,
-        'gu',
-      ),
-      /** A path from the root, the current or parent folder, the home folder, or a Windows drive. */
-      rootedPath: new RegExp(String.raw`(?<![${ALNUM}_/.~])(?:\.{0,2}/|~/|[A-Za-z]:\\)${ADDRESS_CHARS}+`, 'gu'),
-      /** A file name, in a folder or not: "greta-2023.pdf", "docs/UNODC_report.pdf". */
-      file: new RegExp(String.raw`^[${ALNUM}_.~/\\-]*[${ALNUM}_-]\.(?:${FILE_EXTENSIONS})$`, 'iu'),
-    });
-})();
+let addressExpressionsBuilt:
+  | Record<'url' | 'email' | 'handle' | 'hashtag' | 'domain' | 'rootedPath' | 'file', RegExp>
+  | undefined;
+const addressExpressions = () =>
+  (addressExpressionsBuilt ??= {
+    url: new RegExp(String.raw`(?:[a-z][a-z\d+.-]*://|mailto:|www\.)${ADDRESS_CHARS}*`, 'giu'),
+    email: new RegExp(String.raw`[${ALNUM}._%+-]+@[${ALNUM}-]+(?:\.[${ALNUM}-]+)+`, 'gu'),
+    handle: new RegExp(`(?<![${ALNUM}_@])@[${ALNUM}_]+`, 'gu'),
+    hashtag: new RegExp(String.raw`(?<![${ALNUM}_&#])#[${ALNUM}_]*\p{L}[${ALNUM}_]*`, 'gu'),
+    /** Labels and a top-level domain (checked in code), then an optional path, port, query or fragment. */
+    domain: new RegExp(
+      String.raw`(?<![${ALNUM}_@.-])((?:[${ALNUM}](?:[${ALNUM}-]*[${ALNUM}])?\.)+)(\p{L}{2,})(?![${ALNUM}_-])(?:[/:?#]${ADDRESS_CHARS}*)?`,
+      'gu',
+    ),
+    /** A path from the root, the current or parent folder, the home folder, or a Windows drive. */
+    rootedPath: new RegExp(String.raw`(?<![${ALNUM}_/.~])(?:\.{0,2}/|~/|[A-Za-z]:\\)${ADDRESS_CHARS}+`, 'gu'),
+    /** A file name, in a folder or not: "greta-2023.pdf", "docs/UNODC_report.pdf". */
+    file: new RegExp(String.raw`^[${ALNUM}_.~/\\-]*[${ALNUM}_-]\.(?:${FILE_EXTENSIONS})$`, 'iu'),
+  });
 
 /**
  * Top-level domains written in lower case (any two letters is a country's); in capitals, only the
